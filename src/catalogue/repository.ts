@@ -1,0 +1,199 @@
+/** All SQL of the catalogue. */
+import { createHash } from 'node:crypto';
+import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../platform/db/client.js';
+import type { Language } from '../reference/codes.js';
+import type { Programme } from './schema.js';
+import { priorities, programmes } from './tables.js';
+import { TEXT_SEARCH_CONFIG, prefixQuery, programmeSearchText, searchTerms } from './search-text.js';
+
+export interface ImportReport {
+  programmes: number;
+  priorities: number;
+  sources: number;
+  added: number;
+  updated: number;
+  unchanged: number;
+  removed: number;
+}
+
+const contentHash = (programme: Programme) => createHash('sha256').update(JSON.stringify(programme)).digest('hex');
+
+function programmeRow(programme: Programme) {
+  const search = programmeSearchText(programme);
+  const rates = [programme.fundingRate.maxPercent, programme.fundingRate.minPercent].filter((v): v is number => v !== undefined);
+  return {
+    id: programme.id,
+    kind: programme.kind,
+    interregStrand: programme.interregStrand ?? null,
+    status: programme.status,
+    periodStart: programme.period.start,
+    periodEnd: programme.period.end ?? null,
+    name: programme.name,
+    document: programme,
+    contentHash: contentHash(programme),
+    sectors: programme.sectors,
+    applicantTypes: programme.applicants.eligible,
+    policyObjectives: [...new Set(programme.priorities.map((p) => p.policyObjective).filter((v): v is NonNullable<typeof v> => v !== undefined))],
+    fundingRateMax: rates.length > 0 ? Math.max(...rates) : null,
+    searchNames: search.names,
+    searchVector: sql`setweight(to_tsvector('simple', ${search.names}), 'A')
+      || setweight(to_tsvector('norwegian', ${search.byLanguage.nb}), 'B')
+      || setweight(to_tsvector('norwegian', ${search.byLanguage.nn}), 'B')
+      || setweight(to_tsvector('swedish', ${search.byLanguage.sv}), 'B')
+      || setweight(to_tsvector('english', ${search.byLanguage.en}), 'B')` as unknown as string,
+    importedAt: new Date(),
+  };
+}
+
+function priorityRows(programme: Programme) {
+  return programme.priorities.map((priority, position) => ({
+    programmeId: programme.id,
+    code: priority.code,
+    position,
+    policyObjective: priority.policyObjective ?? null,
+    specificObjective: priority.specificObjective ?? null,
+    name: priority.name,
+    document: priority,
+  }));
+}
+
+const INSERT_CHUNK = 200;
+
+async function insertInChunks<T>(items: T[], insert: (chunk: T[]) => Promise<unknown>): Promise<void> {
+  for (let start = 0; start < items.length; start += INSERT_CHUNK) await insert(items.slice(start, start + INSERT_CHUNK));
+}
+
+/**
+ * Makes the stored catalogue equal to `catalogue`, in one transaction: new programmes are added,
+ * changed ones replaced, vanished ones removed, identical ones left alone. Running it twice with
+ * the same files changes nothing.
+ */
+export async function replaceCatalogue(db: Db, catalogue: Programme[]): Promise<ImportReport> {
+  return db.transaction(async (tx) => {
+    const existing = new Map((await tx.select({ id: programmes.id, hash: programmes.contentHash }).from(programmes)).map((row) => [row.id, row.hash]));
+    const incomingIds = new Set(catalogue.map((p) => p.id));
+    const removedIds = [...existing.keys()].filter((id) => !incomingIds.has(id));
+    const changed = catalogue.filter((p) => existing.get(p.id) !== contentHash(p));
+    const updatedIds = changed.filter((p) => existing.has(p.id)).map((p) => p.id);
+
+    if (removedIds.length > 0) await tx.delete(programmes).where(inArray(programmes.id, removedIds));
+    if (updatedIds.length > 0) await tx.delete(programmes).where(inArray(programmes.id, updatedIds));
+    await insertInChunks(changed.map(programmeRow), (rows) => tx.insert(programmes).values(rows));
+    await insertInChunks(changed.flatMap(priorityRows), (rows) => tx.insert(priorities).values(rows));
+
+    return {
+      programmes: catalogue.length,
+      priorities: catalogue.reduce((sum, p) => sum + p.priorities.length, 0),
+      sources: catalogue.reduce((sum, p) => sum + p.sources.length, 0),
+      added: changed.length - updatedIds.length,
+      updated: updatedIds.length,
+      unchanged: catalogue.length - changed.length,
+      removed: removedIds.length,
+    };
+  });
+}
+
+export async function countProgrammes(db: Db): Promise<number> {
+  const [row] = await db.select({ count: sql<number>`count(*)::int` }).from(programmes);
+  return row?.count ?? 0;
+}
+
+export const PROGRAMME_SORTS = ['relevance', 'name', 'funding-rate', 'period'] as const;
+export type ProgrammeSort = (typeof PROGRAMME_SORTS)[number];
+
+export interface ProgrammeSearch {
+  q?: string | undefined;
+  language: Language;
+  sectors?: string[] | undefined;
+  applicantTypes?: string[] | undefined;
+  kinds?: string[] | undefined;
+  strands?: string[] | undefined;
+  policyObjectives?: string[] | undefined;
+  minFundingRate?: number | undefined;
+  sort: ProgrammeSort;
+  page: number;
+  pageSize: number;
+}
+
+export interface ProgrammeSummaryRow {
+  id: string;
+  kind: string;
+  interregStrand: string | null;
+  status: string;
+  periodStart: number;
+  periodEnd: number | null;
+  document: Programme;
+  fundingRateMax: number | null;
+  rank: number;
+  total: number;
+}
+
+export async function searchProgrammes(db: Db, search: ProgrammeSearch): Promise<{ rows: ProgrammeSummaryRow[]; total: number }> {
+  const conditions: SQL[] = [];
+  const terms = searchTerms(search.q ?? '');
+  const hasQuery = terms.length > 0;
+  const q = terms.join(' ');
+  const readerConfig = TEXT_SEARCH_CONFIG[search.language];
+  // Stemmed matches in every configuration (a Swede may search the Norwegian text), plus prefix
+  // matches while typing; trigram word similarity on names catches misspellings.
+  const tsQuery = sql`(websearch_to_tsquery(${readerConfig}::regconfig, ${q})
+    || websearch_to_tsquery('norwegian', ${q}) || websearch_to_tsquery('swedish', ${q})
+    || websearch_to_tsquery('english', ${q}) || to_tsquery('simple', ${prefixQuery(terms)}))`;
+  if (hasQuery) conditions.push(sql`(${programmes.searchVector} @@ ${tsQuery} or ${q} <% ${programmes.searchNames})`);
+  if (search.sectors?.length) conditions.push(sql`${programmes.sectors} && ${sql.param(search.sectors)}::text[]`);
+  if (search.applicantTypes?.length) conditions.push(sql`${programmes.applicantTypes} && ${sql.param(search.applicantTypes)}::text[]`);
+  if (search.policyObjectives?.length) conditions.push(sql`${programmes.policyObjectives} && ${sql.param(search.policyObjectives)}::text[]`);
+  if (search.kinds?.length) conditions.push(inArray(programmes.kind, search.kinds));
+  if (search.strands?.length) conditions.push(inArray(programmes.interregStrand, search.strands));
+  if (search.minFundingRate !== undefined) conditions.push(sql`${programmes.fundingRateMax} >= ${search.minFundingRate}`);
+
+  const rank = hasQuery
+    ? sql<number>`(ts_rank_cd(${programmes.searchVector}, ${tsQuery}) + word_similarity(${q}, ${programmes.searchNames}))::float8`
+    : sql<number>`0::float8`;
+  const nameInLanguage = sql`${programmes.name} ->> ${search.language}`;
+  const order = {
+    relevance: hasQuery ? [sql`${rank} desc`, nameInLanguage] : [nameInLanguage],
+    name: [nameInLanguage],
+    'funding-rate': [sql`${programmes.fundingRateMax} desc nulls last`, nameInLanguage],
+    period: [sql`${programmes.periodStart} desc`, nameInLanguage],
+  }[search.sort];
+
+  const rows = await db
+    .select({
+      id: programmes.id,
+      kind: programmes.kind,
+      interregStrand: programmes.interregStrand,
+      status: programmes.status,
+      periodStart: programmes.periodStart,
+      periodEnd: programmes.periodEnd,
+      document: programmes.document,
+      fundingRateMax: programmes.fundingRateMax,
+      rank,
+      total: sql<number>`(count(*) over ())::int`,
+    })
+    .from(programmes)
+    .where(conditions.length > 0 ? and(...conditions) : undefined)
+    .orderBy(...order, programmes.id)
+    .limit(search.pageSize)
+    .offset((search.page - 1) * search.pageSize);
+  return { rows, total: rows[0]?.total ?? (search.page > 1 ? await countMatching(db, conditions) : 0) };
+}
+
+async function countMatching(db: Db, conditions: SQL[]): Promise<number> {
+  const [row] = await db
+    .select({ count: sql<number>`count(*)::int` })
+    .from(programmes)
+    .where(conditions.length > 0 ? and(...conditions) : undefined);
+  return row?.count ?? 0;
+}
+
+export async function findProgramme(db: Db, id: string): Promise<{ document: Programme; importedAt: Date } | undefined> {
+  const [row] = await db.select({ document: programmes.document, importedAt: programmes.importedAt }).from(programmes).where(eq(programmes.id, id));
+  return row;
+}
+
+export async function programmeExists(db: Db, id: string): Promise<boolean> {
+  const [row] = await db.select({ id: programmes.id }).from(programmes).where(eq(programmes.id, id));
+  return row !== undefined;
+}

@@ -1,0 +1,129 @@
+/** Catalogue API: thin — validate, call the repository, present. */
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type, type Static } from '@sinclair/typebox';
+import { APPLICANT_TYPES, INTERREG_STRANDS, LANGUAGES, MUNICIPAL_SECTORS, POLICY_OBJECTIVES, PROGRAMME_KINDS } from '../reference/codes.js';
+import { stringEnum } from '../platform/string-enum.js';
+import type { Db } from '../platform/db/client.js';
+import { ErrorResponse, HttpError, requestLanguage } from '../platform/http/errors.js';
+import { PROGRAMME_SORTS, findProgramme, searchProgrammes } from './repository.js';
+import { LocalisedText, Programme } from './schema.js';
+
+const enumOf = stringEnum;
+const listOf = <const T extends readonly string[]>(values: T, description: string) =>
+  Type.Array(stringEnum(values), { description: `${description}; repeat the parameter for several`, maxItems: 50 });
+
+export const ProgrammeListQuery = Type.Object(
+  {
+    q: Type.Optional(Type.String({ maxLength: 200, description: 'Search words in any of the four languages; misspellings are tolerated' })),
+    lang: Type.Optional(enumOf(LANGUAGES, 'Language of the reader: ranking, sorting by name and error messages')),
+    sector: Type.Optional(listOf(MUNICIPAL_SECTORS, 'Municipal sector')),
+    applicantType: Type.Optional(listOf(APPLICANT_TYPES, 'Applicant type that must be eligible')),
+    kind: Type.Optional(listOf(PROGRAMME_KINDS, 'Kind of scheme')),
+    strand: Type.Optional(listOf(INTERREG_STRANDS, 'Interreg strand')),
+    policyObjective: Type.Optional(listOf(POLICY_OBJECTIVES, 'EU policy objective of a priority')),
+    minFundingRate: Type.Optional(Type.Number({ minimum: 0, maximum: 100, description: 'Minimum funding rate in percent' })),
+    sort: Type.Optional(enumOf(PROGRAMME_SORTS, 'Order of results; relevance needs q')),
+    page: Type.Optional(Type.Integer({ minimum: 1, maximum: 10000, default: 1 })),
+    pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20 })),
+  },
+  { additionalProperties: false },
+);
+
+const ProgrammeSummary = Type.Object({
+  id: Type.String(),
+  kind: Type.String(),
+  interregStrand: Type.Union([Type.String(), Type.Null()]),
+  status: Type.String(),
+  period: Type.Object({ start: Type.Integer(), end: Type.Union([Type.Integer(), Type.Null()]) }),
+  name: LocalisedText,
+  shortName: Type.Union([Type.String(), Type.Null()]),
+  summary: LocalisedText,
+  sectors: Type.Array(Type.String()),
+  fundingRate: Type.Object({ minPercent: Type.Union([Type.Number(), Type.Null()]), maxPercent: Type.Union([Type.Number(), Type.Null()]) }),
+  priorityCount: Type.Integer(),
+  score: Type.Number({ description: 'Relevance to q; 0 without q' }),
+});
+
+const ProgrammeList = Type.Object({
+  items: Type.Array(ProgrammeSummary),
+  total: Type.Integer(),
+  page: Type.Integer(),
+  pageSize: Type.Integer(),
+});
+
+const ProgrammeDetail = Type.Object({ programme: Programme, importedAt: Type.String({ format: 'date-time' }) });
+
+export type ProgrammeListQuery = Static<typeof ProgrammeListQuery>;
+
+export function catalogueRoutes(db: Db): FastifyPluginAsyncTypebox {
+  return async (app) => {
+    app.get(
+      '/api/programmes',
+      {
+        config: { access: 'public' },
+        schema: {
+          tags: ['catalogue'],
+          summary: 'Search and filter the programme catalogue',
+          querystring: ProgrammeListQuery,
+          response: { 200: ProgrammeList, 400: ErrorResponse },
+        },
+      },
+      async (request) => {
+        const query = request.query;
+        const page = query.page ?? 1;
+        const pageSize = query.pageSize ?? 20;
+        const { rows, total } = await searchProgrammes(db, {
+          q: query.q,
+          language: requestLanguage(request),
+          sectors: query.sector,
+          applicantTypes: query.applicantType,
+          kinds: query.kind,
+          strands: query.strand,
+          policyObjectives: query.policyObjective,
+          minFundingRate: query.minFundingRate,
+          sort: query.sort ?? (query.q ? 'relevance' : 'name'),
+          page,
+          pageSize,
+        });
+        return {
+          items: rows.map((row) => ({
+            id: row.id,
+            kind: row.kind,
+            interregStrand: row.interregStrand,
+            status: row.status,
+            period: { start: row.periodStart, end: row.periodEnd },
+            name: row.document.name,
+            shortName: row.document.shortName ?? null,
+            summary: row.document.summary,
+            sectors: row.document.sectors,
+            fundingRate: { minPercent: row.document.fundingRate.minPercent ?? null, maxPercent: row.document.fundingRate.maxPercent ?? null },
+            priorityCount: row.document.priorities.length,
+            score: Math.round(row.rank * 1000) / 1000,
+          })),
+          total,
+          page,
+          pageSize,
+        };
+      },
+    );
+
+    app.get(
+      '/api/programmes/:id',
+      {
+        config: { access: 'public' },
+        schema: {
+          tags: ['catalogue'],
+          summary: 'Everything the catalogue knows about one programme, with sources',
+          params: Type.Object({ id: Type.String({ maxLength: 100 }) }),
+          querystring: Type.Object({ lang: Type.Optional(enumOf(LANGUAGES, 'Language of error messages')) }, { additionalProperties: false }),
+          response: { 200: ProgrammeDetail, 404: ErrorResponse },
+        },
+      },
+      async (request) => {
+        const found = await findProgramme(db, request.params.id);
+        if (!found) throw new HttpError(404, 'not-found', 'programmeNotFound', { id: request.params.id }, 'id');
+        return { programme: found.document, importedAt: found.importedAt.toISOString() };
+      },
+    );
+  };
+}

@@ -1,0 +1,56 @@
+/** Catalogue tables. The validated file is kept whole in `document`; the columns beside it exist
+ *  for filtering, sorting and search, each with the index its query needs. */
+import { sql } from 'drizzle-orm';
+import { customType, index, integer, jsonb, numeric, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+import type { LocalisedText, Priority, Programme } from './schema.js';
+
+const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
+
+export const programmes = pgTable(
+  'programmes',
+  {
+    id: text('id').primaryKey(),
+    kind: text('kind').notNull(),
+    interregStrand: text('interreg_strand'),
+    status: text('status').notNull(),
+    periodStart: integer('period_start').notNull(),
+    periodEnd: integer('period_end'),
+    name: jsonb('name').$type<LocalisedText>().notNull(),
+    document: jsonb('document').$type<Programme>().notNull(),
+    contentHash: text('content_hash').notNull(),
+    sectors: text('sectors').array().notNull(),
+    applicantTypes: text('applicant_types').array().notNull(),
+    policyObjectives: text('policy_objectives').array().notNull(),
+    fundingRateMax: numeric('funding_rate_max', { mode: 'number' }),
+    /** Names and codes in every language, lower-cased: the target of fuzzy (trigram) matching. */
+    searchNames: text('search_names').notNull(),
+    searchVector: tsvector('search_vector').notNull(),
+    importedAt: timestamp('imported_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('programmes_search_vector_idx').using('gin', t.searchVector),
+    index('programmes_search_names_trgm_idx').using('gin', sql`${t.searchNames} gin_trgm_ops`),
+    index('programmes_sectors_idx').using('gin', t.sectors),
+    index('programmes_applicant_types_idx').using('gin', t.applicantTypes),
+    index('programmes_policy_objectives_idx').using('gin', t.policyObjectives),
+    index('programmes_kind_idx').on(t.kind),
+    index('programmes_strand_idx').on(t.interregStrand),
+    index('programmes_funding_rate_idx').on(t.fundingRateMax),
+  ],
+);
+
+export const priorities = pgTable(
+  'priorities',
+  {
+    programmeId: text('programme_id')
+      .notNull()
+      .references(() => programmes.id, { onDelete: 'cascade' }),
+    code: text('code').notNull(),
+    position: integer('position').notNull(),
+    policyObjective: text('policy_objective'),
+    specificObjective: text('specific_objective'),
+    name: jsonb('name').$type<LocalisedText>().notNull(),
+    document: jsonb('document').$type<Priority>().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.programmeId, t.code] }), index('priorities_policy_objective_idx').on(t.policyObjective)],
+);

@@ -1,0 +1,43 @@
+/** Start-up and shut-down of the whole product: database, migrations, catalogue, HTTP. */
+import type { FastifyInstance } from 'fastify';
+import { DEFAULT_CATALOGUE_DIR } from '../catalogue/files.js';
+import { formatProblem, importCatalogue } from '../catalogue/import.js';
+import type { AppConfig } from './config.js';
+import { openDatabase, type Database } from './db/client.js';
+import { buildServer } from './http/server.js';
+
+export interface RunningApp {
+  app: FastifyInstance;
+  database: Database;
+  address: string;
+  stop(): Promise<void>;
+}
+
+export class CatalogueInvalidError extends Error {}
+
+export async function startApp(config: AppConfig): Promise<RunningApp> {
+  const database = await openDatabase(config);
+  try {
+    await database.migrate();
+    if (config.loadCatalogueOnStart) {
+      const result = await importCatalogue(database.db, DEFAULT_CATALOGUE_DIR);
+      if (!result.ok) throw new CatalogueInvalidError(`The shipped catalogue has problems:\n${result.problems.map(formatProblem).join('\n')}`);
+    }
+    const app = await buildServer({ database, logger: { level: config.logLevel } });
+    await app.listen({ port: config.port, host: config.host });
+    const port = (app.server.address() as { port: number }).port;
+    const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+    return {
+      app,
+      database,
+      address: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
+      stop: async () => {
+        await app.close();
+        await database.close();
+      },
+    };
+  } catch (error) {
+    await database.close().catch(() => undefined);
+    throw error;
+  }
+}

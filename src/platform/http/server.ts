@@ -1,0 +1,93 @@
+/** Builds the HTTP server: API routes of every capability, OpenAPI, and the web app. */
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import helmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { Database } from '../db/client.js';
+import { catalogueRoutes } from '../../catalogue/routes.js';
+import { programmeExists } from '../../catalogue/repository.js';
+import { registerErrorHandling, HttpError } from './errors.js';
+import { requireAccessPolicies } from './access.js';
+import { webRouteStatus } from './web-routes.js';
+
+export const WEB_DIST_DIR = fileURLToPath(new URL('../../../' + (import.meta.url.includes('/dist/') ? '../' : '') + 'dist/web/', import.meta.url));
+
+export interface ServerOptions {
+  database: Database;
+  logger?: FastifyServerOptions['logger'];
+  /** Serve the built web app from dist/web (off in API-only tests). */
+  serveWeb?: boolean;
+}
+
+export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: true } },
+    trustProxy: true,
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  const isDocsRoute = (url: string) => url.startsWith('/api/docs');
+  requireAccessPolicies(app, (url) => isDocsRoute(url) || url.startsWith('/assets') || url === '/*');
+  registerErrorHandling(app);
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    hsts: false,
+  });
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Mulighetsrom API',
+        version: '0.1.0',
+        description: 'Programme catalogue and the other capabilities of Mulighetsrom. Errors carry a message in the language of `lang` or Accept-Language (nb, nn, sv, en).',
+      },
+      tags: [{ name: 'catalogue', description: 'EU, EEA, Nordic, national and county schemes' }, { name: 'platform' }],
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+
+  app.get(
+    '/api/health',
+    { config: { access: 'public' }, schema: { tags: ['platform'], summary: 'Liveness and database engine' } },
+    async () => ({ status: 'ok', database: options.database.engine }),
+  );
+  await app.register(catalogueRoutes(options.database.db));
+
+  if (options.serveWeb !== false) await registerWebApp(app, options.database);
+  return app;
+}
+
+async function registerWebApp(app: FastifyInstance, database: Database): Promise<void> {
+  const indexFile = `${WEB_DIST_DIR}index.html`;
+  if (!existsSync(indexFile)) {
+    app.log.warn(`web app not built (${indexFile} missing); run npm run build`);
+    return;
+  }
+  const indexHtml = await readFile(indexFile, 'utf8');
+  await app.register(fastifyStatic, { root: WEB_DIST_DIR, prefix: '/', wildcard: false, index: false });
+  app.get('/*', { config: { access: 'public' }, schema: { hide: true } }, async (request, reply) => {
+    const path = request.url.split('?')[0] ?? '/';
+    if (path.startsWith('/api/')) throw new HttpError(404, 'not-found', 'notFound', { what: path }, 'path');
+    // The app renders its own not-found page; the status tells crawlers and tools the truth.
+    const status = await webRouteStatus(path, (id) => programmeExists(database.db, id));
+    return reply.status(status).type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(indexHtml);
+  });
+}
