@@ -151,7 +151,8 @@ export async function searchProgrammes(db: Db, search: ProgrammeSearch): Promise
   const rank = hasQuery
     ? sql<number>`(ts_rank_cd(${programmes.searchVector}, ${tsQuery}) + word_similarity(${q}, ${programmes.searchNames}))::float8`
     : sql<number>`0::float8`;
-  const nameInLanguage = sql`${programmes.name} ->> ${search.language}`;
+  // ICU root collation: the same order on PGlite and PostgreSQL, case-insensitive, accents after base letters.
+  const nameInLanguage = sql`(${programmes.name} ->> ${search.language}) collate "und-x-icu"`;
   const order = {
     relevance: hasQuery ? [sql`${rank} desc`, nameInLanguage] : [nameInLanguage],
     name: [nameInLanguage],

@@ -29,7 +29,7 @@ export const ProgrammeListQuery = Type.Object(
   { additionalProperties: false },
 );
 
-const ProgrammeSummary = Type.Object({
+export const ProgrammeSummary = Type.Object({
   id: Type.String(),
   kind: Type.String(),
   interregStrand: Type.Union([Type.String(), Type.Null()]),
@@ -44,14 +44,14 @@ const ProgrammeSummary = Type.Object({
   score: Type.Number({ description: 'Relevance to q; 0 without q' }),
 });
 
-const ProgrammeList = Type.Object({
+export const ProgrammeList = Type.Object({
   items: Type.Array(ProgrammeSummary),
   total: Type.Integer(),
   page: Type.Integer(),
   pageSize: Type.Integer(),
 });
 
-const ProgrammeDetail = Type.Object({ programme: Programme, importedAt: Type.String({ format: 'date-time' }) });
+export const ProgrammeDetail = Type.Object({ programme: Programme, importedAt: Type.String({ format: 'date-time' }) });
 
 export type ProgrammeListQuery = Static<typeof ProgrammeListQuery>;
 

@@ -2,7 +2,7 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyServerOptions } from 'fastify';
 import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
@@ -32,7 +32,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   const isDocsRoute = (url: string) => url.startsWith('/api/docs');
-  requireAccessPolicies(app, (url) => isDocsRoute(url) || url.startsWith('/assets') || url === '/*');
+  // The documentation viewer and the static files of the web app are public by nature.
+  requireAccessPolicies(app, (url) => isDocsRoute(url) || url === '/*');
   registerErrorHandling(app);
 
   await app.register(helmet, {
@@ -71,23 +72,32 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   );
   await app.register(catalogueRoutes(options.database.db));
 
-  if (options.serveWeb !== false) await registerWebApp(app, options.database);
+  const indexHtml = options.serveWeb === false ? undefined : await registerWebApp(app);
+  const sendWebApp = async (path: string, reply: FastifyReply) => {
+    // The app renders its own not-found page; the status tells browsers, crawlers and tools the truth.
+    const status = await webRouteStatus(path, (id) => programmeExists(options.database.db, id));
+    return reply.status(status).type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(indexHtml);
+  };
+  if (indexHtml !== undefined) {
+    app.get('/', { config: { access: 'public' }, schema: { hide: true } }, (_request, reply) => sendWebApp('/', reply));
+  }
+  app.setNotFoundHandler(async (request, reply) => {
+    const path = request.url.split('?')[0] ?? '/';
+    if (indexHtml === undefined || path.startsWith('/api/') || (request.method !== 'GET' && request.method !== 'HEAD')) {
+      throw new HttpError(404, 'not-found', 'notFound', { what: path }, 'path');
+    }
+    return sendWebApp(path, reply);
+  });
   return app;
 }
 
-async function registerWebApp(app: FastifyInstance, database: Database): Promise<void> {
+/** Serves the built files; returns the app's index.html for client-side routes, if built. */
+async function registerWebApp(app: FastifyInstance): Promise<string | undefined> {
   const indexFile = `${WEB_DIST_DIR}index.html`;
   if (!existsSync(indexFile)) {
     app.log.warn(`web app not built (${indexFile} missing); run npm run build`);
-    return;
+    return undefined;
   }
-  const indexHtml = await readFile(indexFile, 'utf8');
-  await app.register(fastifyStatic, { root: WEB_DIST_DIR, prefix: '/', wildcard: false, index: false });
-  app.get('/*', { config: { access: 'public' }, schema: { hide: true } }, async (request, reply) => {
-    const path = request.url.split('?')[0] ?? '/';
-    if (path.startsWith('/api/')) throw new HttpError(404, 'not-found', 'notFound', { what: path }, 'path');
-    // The app renders its own not-found page; the status tells crawlers and tools the truth.
-    const status = await webRouteStatus(path, (id) => programmeExists(database.db, id));
-    return reply.status(status).type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(indexHtml);
-  });
+  await app.register(fastifyStatic, { root: WEB_DIST_DIR, prefix: '/', wildcard: true, index: false, maxAge: '1h' });
+  return readFile(indexFile, 'utf8');
 }

@@ -1,0 +1,108 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { startAppServer, type AppServer } from '../support/app-server.js';
+import { axeViolations, launchBrowser } from '../support/browser.js';
+import nn from '../../web/src/locales/nn.json' with { type: 'json' };
+import sv from '../../web/src/locales/sv.json' with { type: 'json' };
+
+let server: AppServer;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+
+beforeAll(async () => {
+  server = await startAppServer();
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+beforeEach(async () => {
+  await context?.close();
+  // bypassCSP only lets the test inject axe-core; the app itself runs under its real policy.
+  context = await browser.newContext({ locale: 'nb-NO', baseURL: server.url, bypassCSP: true });
+  page = await context.newPage();
+});
+
+const heading = () => page.locator('main h1').first();
+
+/** Presses Tab until the focused element matches, as a keyboard user would. */
+async function tabTo(predicate: string, maxTabs = 80): Promise<void> {
+  for (let i = 0; i < maxTabs; i++) {
+    await page.keyboard.press('Tab');
+    if (await page.evaluate((p) => document.activeElement?.matches(p) ?? false, predicate)) return;
+  }
+  throw new Error(`could not reach ${predicate} by keyboard`);
+}
+
+describe('catalogue in the browser', () => {
+  it.each(['/', '/programmes', '/programmes/interreg-sverige-norge', '/programmes?q=klima&sector=technical', '/about', '/accessibility', '/programmes/does-not-exist'])(
+    '%s has no axe violations',
+    async (path) => {
+      await page.goto(path);
+      await heading().waitFor();
+      await page.waitForLoadState('networkidle');
+      expect(await axeViolations(page)).toEqual([]);
+    },
+  );
+
+  it('searches, filters and opens a programme by keyboard alone', async () => {
+    await page.goto('/');
+    await tabTo('input[type="search"]');
+    await page.keyboard.type('erasmus');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/programmes\?q=erasmus/);
+    await expect.poll(() => page.locator('.programme-list li').count()).toBeGreaterThan(0);
+    expect(await page.locator('.programme-list li h2').first().textContent()).toContain('Erasmus+');
+
+    await tabTo('input[name="sector"][value="education"]');
+    await page.keyboard.press('Space');
+    await page.waitForURL(/sector=education/);
+
+    await tabTo('.programme-list a');
+    const linkText = await page.evaluate(() => document.activeElement?.textContent ?? '');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/programmes\/[a-z0-9-]+$/);
+    await expect.poll(() => heading().textContent()).toBe(linkText);
+    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
+  });
+
+  it('searches as the user types and keeps the search in the URL', async () => {
+    await page.goto('/programmes');
+    await page.getByLabel('Søk i ordningene').fill('interreg sverge');
+    await page.waitForURL(/q=interreg\+sverge/);
+    await expect.poll(() => page.locator('.programme-list li h2').allTextContents()).toContainEqual(expect.stringContaining('Sverige'));
+    await page.reload();
+    expect(await page.getByLabel('Søk i ordningene').inputValue()).toBe('interreg sverge');
+  });
+
+  it('switches language, and the choice persists', async () => {
+    await page.goto('/programmes/interreg-sverige-norge');
+    await heading().waitFor();
+    await page.getByLabel('Språk').selectOption('nn');
+    await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('nn');
+    await expect.poll(() => page.locator('#facts').textContent()).toBe(nn.programme.keyFacts);
+    expect(await page.locator('#priorities').textContent()).toBe(nn.programme.priorities_other.replace('{{count}}', '8'));
+    await page.reload();
+    await heading().waitFor();
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('nn');
+    await page.getByLabel('Språk').selectOption('sv');
+    await expect.poll(() => page.locator('#priorities').textContent()).toBe(sv.programme.priorities_other.replace('{{count}}', '8'));
+  });
+
+  it('answers an unknown programme with a 404 page', async () => {
+    const response = await page.goto('/programmes/does-not-exist');
+    expect(response?.status()).toBe(404);
+    await expect.poll(() => heading().textContent()).toBe('Fant ikke siden');
+  });
+
+  it('shows where each fact comes from and when it was checked', async () => {
+    await page.goto('/programmes/interreg-sverige-norge');
+    await heading().waitFor();
+    const sources = page.locator('#sources + ol li');
+    expect(await sources.count()).toBeGreaterThan(0);
+    expect(await sources.first().textContent()).toMatch(/sjekket \d{1,2}\. \w+ 20\d\d/);
+    expect(await page.locator('.provenance').count()).toBeGreaterThan(5);
+  });
+});

@@ -1,0 +1,27 @@
+/** A running product (built web app + API) on a free loopback port, with the shipped catalogue. */
+import type { FastifyInstance } from 'fastify';
+import { DEFAULT_CATALOGUE_DIR } from '../../src/catalogue/files.js';
+import { importCatalogue } from '../../src/catalogue/import.js';
+import { buildServer } from '../../src/platform/http/server.js';
+import { createPgliteDatabase, type TestDatabase } from './databases.js';
+
+export interface AppServer {
+  url: string;
+  stop(): Promise<void>;
+}
+
+export async function startAppServer(): Promise<AppServer> {
+  const testDb: TestDatabase = await createPgliteDatabase();
+  const result = await importCatalogue(testDb.database.db, DEFAULT_CATALOGUE_DIR);
+  if (!result.ok) throw new Error('shipped catalogue is invalid');
+  const app: FastifyInstance = await buildServer({ database: testDb.database });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const { port } = app.server.address() as { port: number };
+  return {
+    url: `http://127.0.0.1:${port}`,
+    stop: async () => {
+      await app.close();
+      await testDb.dispose();
+    },
+  };
+}

@@ -1,0 +1,25 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+
+const load = (language: string) => JSON.parse(readFileSync(new URL(`../../web/src/locales/${language}.json`, import.meta.url), 'utf8')) as Record<string, unknown>;
+const flatten = (object: Record<string, unknown>, prefix = ''): Record<string, string> =>
+  Object.fromEntries(
+    Object.entries(object).flatMap(([key, value]) =>
+      typeof value === 'object' && value !== null ? Object.entries(flatten(value as Record<string, unknown>, `${prefix}${key}.`)) : [[`${prefix}${key}`, String(value)]],
+    ),
+  );
+const placeholders = (text: string) => (text.match(/\{\{\w+\}\}/g) ?? []).sort();
+
+describe('web translations', () => {
+  const nb = flatten(load('nb'));
+  it.each(['nn', 'sv', 'en'])('%s has every key of bokmål, with the same placeholders', (language) => {
+    const other = flatten(load(language));
+    expect(Object.keys(other).sort()).toEqual(Object.keys(nb).sort());
+    for (const [key, text] of Object.entries(nb)) expect(placeholders(other[key] ?? ''), key).toEqual(placeholders(text));
+  });
+  it.each(['nn', 'sv', 'en'])('%s is actually translated', (language) => {
+    const other = flatten(load(language));
+    const same = Object.keys(nb).filter((key) => nb[key] === other[key] && nb[key]!.length > 12);
+    expect(same.length, same.join(', ')).toBeLessThan(Object.keys(nb).length * 0.05);
+  });
+});
