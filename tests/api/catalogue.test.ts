@@ -173,8 +173,8 @@ describe.each(ENGINES)('catalogue import on $engine', ({ create }) => {
   });
 
   it('removes programmes whose file was deleted, and updates changed ones', async () => {
-    await rm(path.join(dir, 'espon.yaml'));
-    const file = path.join(dir, 'urbact.yaml');
+    await rm(path.join(dir, 'norec.yaml'));
+    const file = path.join(dir, 'creative-europe.yaml');
     await writeFile(file, (await readFile(file, 'utf8')).replace(/^status: .*$/m, 'status: closed'));
     const result = await importCatalogue(testDb.database.db, dir);
     expect(result).toMatchObject({ ok: true, report: { removed: 1, updated: 1, added: 0 } });
