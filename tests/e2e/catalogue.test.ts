@@ -66,6 +66,11 @@ describe('catalogue in the browser', () => {
     await page.waitForURL(/\/programmes\/[a-z0-9-]+$/);
     await expect.poll(() => heading().textContent()).toBe(linkText);
     expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
+
+    await page.keyboard.press('Shift+Tab');
+    await tabTo('#language-select');
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('nn');
   });
 
   it('searches as the user types and keeps the search in the URL', async () => {

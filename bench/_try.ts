@@ -1,0 +1,17 @@
+import { readCatalogueDirectory, DEFAULT_CATALOGUE_DIR } from '../src/catalogue/files.js';
+import { validateCatalogue } from '../src/catalogue/validate.js';
+import { syntheticCatalogue } from './synthetic-catalogue.js';
+const r = await readCatalogueDirectory(DEFAULT_CATALOGUE_DIR);
+const v = validateCatalogue(r.files);
+let t = performance.now();
+const s = syntheticCatalogue(v.programmes, { targetRows: 10000, seed: 42 });
+console.log('gen ms', performance.now() - t);
+t = performance.now();
+const val = validateCatalogue(s.map((p) => ({ file: `${p.id}.yaml`, document: p })));
+console.log('validate ms', performance.now() - t, val.problems.slice(0, 5), val.problems.length);
+const all=[...v.programmes, ...s];
+console.log(s.length, all.length + all.reduce((a,p)=>a+p.priorities.length,0));
+const s2 = syntheticCatalogue(v.programmes, { targetRows: 10000, seed: 42 });
+console.log('deterministic', JSON.stringify(s) === JSON.stringify(s2));
+for (const p of s.slice(0, 3)) console.log(p.name, p.summary.nb, p.priorities.map(x=>[x.code,x.name.nb, x.keywords]));
+console.log(new Set(s.map(p=>p.name.nb)).size);
