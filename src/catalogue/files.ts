@@ -13,6 +13,32 @@ export interface ReadCatalogue {
   problems: CatalogueProblem[];
 }
 
+/** The concept vocabulary lives beside the programme folder: `catalogue/concepts.yaml`. */
+export const vocabularyFileFor = (programmesDir: string) => path.join(programmesDir, '..', 'concepts.yaml');
+
+function parseYaml(file: string, text: string): { document?: unknown; problems: CatalogueProblem[] } {
+  const parsed = YAML.parseDocument(text, { prettyErrors: true, uniqueKeys: true });
+  if (parsed.errors.length === 0) return { document: parsed.toJS(), problems: [] };
+  return {
+    problems: parsed.errors.map((error) => {
+      const line = error.linePos?.[0];
+      return { file, path: line ? `line ${line.line}, column ${line.col}` : '/', message: error.message.split('\n')[0] ?? error.code };
+    }),
+  };
+}
+
+/** Reads one YAML file; `undefined` when it does not exist. */
+export async function readYamlFile(file: string): Promise<{ document?: unknown; problems: CatalogueProblem[] } | undefined> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+  return parseYaml(file, text);
+}
+
 export async function readCatalogueDirectory(dir: string): Promise<ReadCatalogue> {
   let names: string[];
   try {
@@ -24,16 +50,9 @@ export async function readCatalogueDirectory(dir: string): Promise<ReadCatalogue
   const problems: CatalogueProblem[] = [];
   for (const name of names) {
     const file = path.join(dir, name);
-    const text = await readFile(file, 'utf8');
-    const parsed = YAML.parseDocument(text, { prettyErrors: true, uniqueKeys: true });
-    if (parsed.errors.length > 0) {
-      for (const error of parsed.errors) {
-        const line = error.linePos?.[0];
-        problems.push({ file, path: line ? `line ${line.line}, column ${line.col}` : '/', message: error.message.split('\n')[0] ?? error.code });
-      }
-      continue;
-    }
-    files.push({ file, document: parsed.toJS() });
+    const parsed = parseYaml(file, await readFile(file, 'utf8'));
+    problems.push(...parsed.problems);
+    if (parsed.problems.length === 0) files.push({ file, document: parsed.document });
   }
   return { files, problems };
 }

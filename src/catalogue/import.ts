@@ -1,15 +1,30 @@
 /** Validate a catalogue directory, then load it; nothing is written when any file has a problem. */
 import type { Db } from '../platform/db/client.js';
-import { readCatalogueDirectory } from './files.js';
+import { readCatalogueDirectory, readYamlFile, vocabularyFileFor } from './files.js';
+import { validateVocabulary } from './vocabulary.js';
+import type { ConceptVocabulary } from './concept-schema.js';
 import { replaceCatalogue, type ImportReport } from './repository.js';
 import { validateCatalogue, type CatalogueProblem } from './validate.js';
 
 export type CatalogueImportResult = { ok: true; report: ImportReport } | { ok: false; problems: CatalogueProblem[] };
 
+/** Validates the programme files in `dir` and, where it exists, the concept vocabulary beside them. */
 export async function checkCatalogue(dir: string) {
   const read = await readCatalogueDirectory(dir);
   const validation = validateCatalogue(read.files);
-  return { programmes: validation.programmes, problems: [...read.problems, ...validation.problems] };
+  const problems = [...read.problems, ...validation.problems];
+  const vocabularyFile = vocabularyFileFor(dir);
+  const vocabulary = await readYamlFile(vocabularyFile);
+  let concepts = 0;
+  if (vocabulary) {
+    problems.push(...vocabulary.problems);
+    if (vocabulary.problems.length === 0) {
+      const vocabularyProblems = validateVocabulary(vocabularyFile, vocabulary.document, validation.programmes);
+      problems.push(...vocabularyProblems);
+      if (vocabularyProblems.length === 0) concepts = (vocabulary.document as ConceptVocabulary).concepts.length;
+    }
+  }
+  return { programmes: validation.programmes, concepts, problems };
 }
 
 export async function importCatalogue(db: Db, dir: string): Promise<CatalogueImportResult> {

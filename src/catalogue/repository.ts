@@ -5,7 +5,7 @@ import type { Db } from '../platform/db/client.js';
 import type { Language } from '../reference/codes.js';
 import type { Programme } from './schema.js';
 import { priorities, programmes } from './tables.js';
-import { TEXT_SEARCH_CONFIG, prefixQuery, programmeSearchText, searchTerms } from './search-text.js';
+import { TEXT_SEARCH_CONFIG, prefixQuery, prioritySearchText, programmeSearchText, searchTerms } from './search-text.js';
 
 export interface ImportReport {
   programmes: number;
@@ -17,7 +17,10 @@ export interface ImportReport {
   removed: number;
 }
 
-const contentHash = (programme: Programme) => createHash('sha256').update(JSON.stringify(programme)).digest('hex');
+/** Bump when what is derived from a programme (search vectors, columns) changes: every programme is then re-imported. */
+const DERIVED_DATA_VERSION = '2';
+
+const contentHash = (programme: Programme) => createHash('sha256').update(DERIVED_DATA_VERSION).update(JSON.stringify(programme)).digest('hex');
 
 function programmeRow(programme: Programme) {
   const search = programmeSearchText(programme);
@@ -47,15 +50,28 @@ function programmeRow(programme: Programme) {
 }
 
 function priorityRows(programme: Programme) {
-  return programme.priorities.map((priority, position) => ({
-    programmeId: programme.id,
-    code: priority.code,
-    position,
-    policyObjective: priority.policyObjective ?? null,
-    specificObjective: priority.specificObjective ?? null,
-    name: priority.name,
-    document: priority,
-  }));
+  return programme.priorities.map((priority, position) => {
+    const search = prioritySearchText(programme, priority);
+    return {
+      programmeId: programme.id,
+      code: priority.code,
+      position,
+      policyObjective: priority.policyObjective ?? null,
+      specificObjective: priority.specificObjective ?? null,
+      name: priority.name,
+      document: priority,
+      searchVector: sql`setweight(to_tsvector('simple', ${search.names}), 'A')
+        || setweight(to_tsvector('norwegian', ${search.names}), 'A')
+        || setweight(to_tsvector('norwegian', ${search.byLanguage.nb}), 'B')
+        || setweight(to_tsvector('norwegian', ${search.byLanguage.nn}), 'B')
+        || setweight(to_tsvector('swedish', ${search.byLanguage.sv}), 'B')
+        || setweight(to_tsvector('english', ${search.byLanguage.en}), 'B')
+        || setweight(to_tsvector('norwegian', ${search.programmeByLanguage.nb}), 'D')
+        || setweight(to_tsvector('norwegian', ${search.programmeByLanguage.nn}), 'D')
+        || setweight(to_tsvector('swedish', ${search.programmeByLanguage.sv}), 'D')
+        || setweight(to_tsvector('english', ${search.programmeByLanguage.en}), 'D')` as unknown as string,
+    };
+  });
 }
 
 const INSERT_CHUNK = 200;

@@ -56,13 +56,38 @@ export const TEXT_SEARCH_CONFIG: Record<Language, 'norwegian' | 'swedish' | 'eng
 
 const MAX_TERMS = 12;
 
-/** Letters and digits only, lower-cased: safe to place in a tsquery as `term:*`. */
-export function searchTerms(query: string): string[] {
+/** Letters and digits only, lower-cased, without repeats: safe to place in a tsquery. */
+export function searchTerms(query: string, max = MAX_TERMS): string[] {
   const terms = query.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
-  return [...new Set(terms)].slice(0, MAX_TERMS);
+  return [...new Set(terms)].slice(0, max);
+}
+
+/** `klima skole` → `klima | skole`: any word may match; ranking rewards the priorities that match most. */
+export function anyWordQuery(terms: string[]): string {
+  return terms.join(' | ');
 }
 
 /** `erasm sko` → `erasm:* & sko:*`: prefix matching while the user is still typing. */
 export function prefixQuery(terms: string[]): string {
   return terms.map((term) => `${term}:*`).join(' & ');
+}
+
+export interface PrioritySearchText {
+  /** Name, code and keywords: weight A. */
+  names: string;
+  /** Description and examples per language: weight B. */
+  byLanguage: Record<Language, string>;
+  /** The programme's name and summary per language: weight D, so a priority shares its programme's context. */
+  programmeByLanguage: Record<Language, string>;
+}
+
+export function prioritySearchText(programme: Programme, priority: Programme['priorities'][number]): PrioritySearchText {
+  const names = join([priority.code, ...LANGUAGES.map((lang) => priority.name[lang]), ...(priority.keywords ?? [])]).toLowerCase();
+  const textIn = (lang: Language) => join([priority.objective?.[lang], priority.description[lang], ...priority.examples.map((example) => example[lang])]);
+  const programmeIn = (lang: Language) => join([programme.name[lang], programme.shortName, programme.summary[lang]]);
+  return {
+    names,
+    byLanguage: { nb: textIn('nb'), nn: textIn('nn'), sv: textIn('sv'), en: textIn('en') },
+    programmeByLanguage: { nb: programmeIn('nb'), nn: programmeIn('nn'), sv: programmeIn('sv'), en: programmeIn('en') },
+  };
 }

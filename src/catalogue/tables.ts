@@ -51,6 +51,8 @@ export const priorities = pgTable(
     specificObjective: text('specific_objective'),
     name: jsonb('name').$type<LocalisedText>().notNull(),
     document: jsonb('document').$type<Priority>().notNull(),
+    /** Everything about the priority in every language, for ranking ideas against it (navigator). */
+    searchVector: tsvector('search_vector').notNull().default(sql`''::tsvector`),
   },
   (t) => [primaryKey({ columns: [t.programmeId, t.code] }), index('priorities_policy_objective_idx').on(t.policyObjective)],
 );

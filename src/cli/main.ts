@@ -56,7 +56,7 @@ function catalogueSummary(programmes: number, priorities: number, sources: numbe
 }
 
 async function catalogueCheck(dir: string): Promise<number> {
-  const { programmes, problems } = await checkCatalogue(dir);
+  const { programmes, concepts, problems } = await checkCatalogue(dir);
   for (const problem of problems) console.error(formatProblem(problem));
   if (problems.length > 0) {
     console.error(`\n${problems.length} problem(s) in ${dir}`);
@@ -64,7 +64,7 @@ async function catalogueCheck(dir: string): Promise<number> {
   }
   const priorities = programmes.reduce((sum, p) => sum + p.priorities.length, 0);
   const sources = programmes.reduce((sum, p) => sum + p.sources.length, 0);
-  console.log(`Catalogue OK: ${catalogueSummary(programmes.length, priorities, sources)}.`);
+  console.log(`Catalogue OK: ${catalogueSummary(programmes.length, priorities, sources)}${concepts > 0 ? `, ${concepts} concepts` : ''}.`);
   return EXIT.ok;
 }
 

@@ -42,17 +42,20 @@ interface ValidationIssue {
   message?: string;
 }
 
-function fieldOf(issue: ValidationIssue): string {
-  if (issue.keyword === 'required') return String(issue.params.missingProperty);
-  if (issue.keyword === 'additionalProperties') return String(issue.params.additionalProperty);
-  // `/sector/1` names the parameter `sector`; body fields keep their full path (`applicant.type`).
-  return issue.instancePath.replace(/^\//, '').replace(/\/\d+$/, '').replaceAll('/', '.') || '(request)';
+/** `/partners/0/region` → `partners.0.region`; a repeated query parameter `/sector/1` → `sector`. */
+function fieldOf(issue: ValidationIssue, context: string | undefined): string {
+  const path = issue.instancePath.replace(/^\//, '').replaceAll('/', '.');
+  const parent = path === '' ? '' : `${path}.`;
+  if (issue.keyword === 'required') return `${parent}${String(issue.params.missingProperty)}`;
+  if (issue.keyword === 'additionalProperties') return `${parent}${String(issue.params.additionalProperty)}`;
+  if (context === 'querystring') return path.replace(/\.\d+$/, '') || '(request)';
+  return path || '(request)';
 }
 
-function describeValidation(issues: ValidationIssue[], language: Language): { field: string; text: string } {
+function describeValidation(issues: ValidationIssue[], context: string | undefined, language: Language): { field: string; text: string } {
   const unions = new Set(issues.filter((i) => i.keyword === 'anyOf').map((i) => i.instancePath));
   const first = issues.find((i) => !(i.keyword === 'const' && unions.has(i.instancePath))) ?? issues[0]!;
-  const field = fieldOf(first);
+  const field = fieldOf(first, context);
   switch (first.keyword) {
     case 'anyOf':
     case 'enum':
@@ -95,7 +98,7 @@ export function registerErrorHandling(app: FastifyInstance): void {
       });
     }
     if (error.validation) {
-      const { field, text } = describeValidation(error.validation as ValidationIssue[], language);
+      const { field, text } = describeValidation(error.validation as ValidationIssue[], error.validationContext, language);
       return reply.status(400).send({ statusCode: 400, error: 'invalid-parameter', message: text, field });
     }
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {

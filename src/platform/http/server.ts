@@ -14,6 +14,11 @@ import { programmeExists } from '../../catalogue/repository.js';
 import { registerErrorHandling, HttpError } from './errors.js';
 import { requireAccessPolicies } from './access.js';
 import { webRouteStatus } from './web-routes.js';
+import type { Concept } from '../../catalogue/concept-schema.js';
+import { createNavigator } from '../../navigator/navigator.js';
+import { loadShippedVocabulary } from '../../navigator/load-vocabulary.js';
+import { navigatorRoutes } from '../../navigator/routes.js';
+import { exchangeRateFromEnv } from '../../reference/exchange-rate.js';
 
 export const WEB_DIST_DIR = fileURLToPath(new URL('../../../' + (import.meta.url.includes('/dist/') ? '../' : '') + 'dist/web/', import.meta.url));
 
@@ -22,6 +27,8 @@ export interface ServerOptions {
   logger?: FastifyServerOptions['logger'];
   /** Serve the built web app from dist/web (off in API-only tests). */
   serveWeb?: boolean;
+  /** The navigator's concept vocabulary; the shipped one by default. */
+  concepts?: Concept[];
 }
 
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
@@ -60,7 +67,11 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
         version: '0.1.0',
         description: 'Programme catalogue and the other capabilities of Mulighetsrom. Errors carry a message in the language of `lang` or Accept-Language (nb, nn, sv, en).',
       },
-      tags: [{ name: 'catalogue', description: 'EU, EEA, Nordic, national and county schemes' }, { name: 'platform' }],
+      tags: [
+        { name: 'catalogue', description: 'EU, EEA, Nordic, national and county schemes' },
+        { name: 'navigator', description: 'From an idea to the programmes that fit, with eligibility and grant estimate' },
+        { name: 'platform' },
+      ],
     },
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
@@ -71,6 +82,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     async () => ({ status: 'ok', database: options.database.engine }),
   );
   await app.register(catalogueRoutes(options.database.db));
+  const navigator = createNavigator({ db: options.database.db, concepts: options.concepts ?? (await loadShippedVocabulary()), exchangeRate: exchangeRateFromEnv() });
+  await app.register(navigatorRoutes(navigator));
 
   const indexHtml = options.serveWeb === false ? undefined : await registerWebApp(app);
   const sendWebApp = async (path: string, reply: FastifyReply) => {

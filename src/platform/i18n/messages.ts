@@ -53,6 +53,42 @@ const MESSAGES = {
     sv: (p) => `Ogiltigt värde för ”${p.field}”.`,
     en: (p) => `Invalid value for "${p.field}".`,
   },
+  unknownMunicipality: {
+    nb: (p) => `«${p.value}» er ikke et kjent kommunenummer (${p.field}). Bruk firesifret kommunenummer fra 2024, eller svensk kommunkod.`,
+    nn: (p) => `«${p.value}» er ikkje eit kjent kommunenummer (${p.field}). Bruk firesifra kommunenummer frå 2024, eller svensk kommunkod.`,
+    sv: (p) => `”${p.value}” är ingen känd kommunkod (${p.field}). Använd svensk kommunkod eller norskt kommunnummer från 2024.`,
+    en: (p) => `"${p.value}" is not a known municipality number (${p.field}). Use a 2024 Norwegian kommunenummer or a Swedish kommunkod.`,
+  },
+  municipalityCountry: {
+    nb: (p) => `Kommunenummer (${p.field}) kan bare oppgis for Norge og Sverige; bruk region for andre land.`,
+    nn: (p) => `Kommunenummer (${p.field}) kan berre oppgjevast for Noreg og Sverige; bruk region for andre land.`,
+    sv: (p) => `Kommunkod (${p.field}) kan bara anges för Norge och Sverige; använd region för andra länder.`,
+    en: (p) => `A municipality (${p.field}) can only be given for Norway and Sweden; use region for other countries.`,
+  },
+  unknownRegion: {
+    nb: (p) => `«${p.value}» er ikke en kjent region (${p.field}). Bruk fylkesnummer fra 2024 eller en NUTS 2021-kode i landet.`,
+    nn: (p) => `«${p.value}» er ikkje ein kjend region (${p.field}). Bruk fylkesnummer frå 2024 eller ein NUTS 2021-kode i landet.`,
+    sv: (p) => `”${p.value}” är ingen känd region (${p.field}). Använd länskod eller en NUTS 2021-kod i landet.`,
+    en: (p) => `"${p.value}" is not a known region (${p.field}). Use a 2024 county number or a NUTS 2021 code within the country.`,
+  },
+  oldCounty: {
+    nb: (p) => `Fylke ${p.value} (${p.field}) ble delt i 2024; bruk ett av de nye fylkesnumrene: ${p.successors}.`,
+    nn: (p) => `Fylke ${p.value} (${p.field}) vart delt i 2024; bruk eitt av dei nye fylkesnummera: ${p.successors}.`,
+    sv: (p) => `Fylke ${p.value} (${p.field}) delades 2024; använd ett av de nya numren: ${p.successors}.`,
+    en: (p) => `County ${p.value} (${p.field}) was split in 2024; use one of the new county numbers: ${p.successors}.`,
+  },
+  unknownCountry: {
+    nb: (p) => `«${p.value}» er ikke en landkode (${p.field}); bruk ISO 3166 alfa-2, f.eks. NO eller SE.`,
+    nn: (p) => `«${p.value}» er ikkje ei landkode (${p.field}); bruk ISO 3166 alfa-2, t.d. NO eller SE.`,
+    sv: (p) => `”${p.value}” är ingen landskod (${p.field}); använd ISO 3166 alfa-2, t.ex. NO eller SE.`,
+    en: (p) => `"${p.value}" is not a country code (${p.field}); use ISO 3166 alpha-2, e.g. NO or SE.`,
+  },
+  outOfRange: {
+    nb: (p) => `«${p.field}» må være mellom ${p.min} og ${p.max}.`,
+    nn: (p) => `«${p.field}» må vere mellom ${p.min} og ${p.max}.`,
+    sv: (p) => `”${p.field}” måste vara mellan ${p.min} och ${p.max}.`,
+    en: (p) => `"${p.field}" must be between ${p.min} and ${p.max}.`,
+  },
   internal: {
     nb: () => 'Noe gikk galt hos oss. Prøv igjen om litt.',
     nn: () => 'Noko gjekk gale hos oss. Prøv igjen om litt.',

@@ -1,0 +1,1 @@
+ALTER TABLE "priorities" ADD COLUMN "search_vector" "tsvector" DEFAULT ''::tsvector NOT NULL;

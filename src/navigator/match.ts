@@ -1,0 +1,114 @@
+/**
+ * The navigator's answer: every programme-and-priority pair with relevance, verdict, rules, grant
+ * estimate and who to ask, best first and ineligible last. Pure: the caller supplies the catalogue,
+ * the full-text ranks and the vocabulary.
+ */
+import type { Programme } from '../catalogue/schema.js';
+import type { Language } from '../reference/codes.js';
+import type { ExchangeRate } from '../reference/exchange-rate.js';
+import type { Concept } from '../catalogue/concept-schema.js';
+import { conceptTargets, matchConcepts } from './concepts.js';
+import { estimateGrant, type GrantEstimate } from './grant.js';
+import { relevanceScore } from './relevance.js';
+import { pairKey } from './repository.js';
+import { evaluateRules, relevantProjectType, verdictOf, type EligibilityQuestion, type RuleResult, type Verdict } from './rules.js';
+
+export interface MatchRequest {
+  idea: string;
+  language: Language;
+  question: EligibilityQuestion;
+  limit?: number | undefined;
+}
+
+export interface MatchResult {
+  programmeId: string;
+  programmeName: string;
+  priorityCode: string | null;
+  priorityName: string | null;
+  policyObjective: string | null;
+  specificObjective: string | null;
+  score: number;
+  verdict: Verdict;
+  rules: RuleResult[];
+  grant: GrantEstimate | null;
+  guidance: Array<{ name: string; role: string; url: string | null }>;
+  nextDeadline: string | null;
+  why: { concepts: Array<{ id: string; label: string; term: string }>; sectorMatch: boolean; textShare: number };
+  crossBorderQuestions: string[];
+}
+
+const VERDICT_ORDER: Record<Verdict, number> = { eligible: 0, check: 0, ineligible: 1 };
+
+/** Code-point order: the same on every machine and locale. */
+const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+export function rankMatches(input: {
+  programmes: readonly Programme[];
+  textRanks: ReadonlyMap<string, number>;
+  concepts: readonly Concept[];
+  request: MatchRequest;
+  exchangeRate: ExchangeRate;
+  nextDeadlines?: ReadonlyMap<string, string> | undefined;
+}): MatchResult[] {
+  const { request } = input;
+  const language = request.language;
+  const found = matchConcepts(request.idea, input.concepts);
+  const bestRank = Math.max(0, ...input.textRanks.values());
+  const results: MatchResult[] = [];
+
+  for (const programme of input.programmes) {
+    const entry = relevantProjectType(programme, request.question.projectType);
+    const grant =
+      request.question.budgetNok === undefined
+        ? null
+        : estimateGrant({
+            budgetNok: request.question.budgetNok,
+            fundingRate: programme.fundingRate,
+            maxAmount: entry?.maxAmount !== undefined && entry.currency ? { amount: entry.maxAmount, currency: entry.currency } : undefined,
+            exchangeRate: input.exchangeRate,
+          });
+    const rules = evaluateRules(programme, request.question, grant, language);
+    const verdict = verdictOf(rules);
+    const ruleFit = rules.filter((rule) => rule.outcome === 'met').length / rules.length;
+    const guidance = programme.guidance.map((body) => ({ name: body.name[language], role: body.role[language], url: body.url ?? null }));
+    const crossBorderQuestions = (programme.crossBorderQuestions ?? []).map((question) => question[language]);
+    const pairs = programme.priorities.length > 0 ? programme.priorities : [null];
+
+    for (const priority of pairs) {
+      const code = priority?.code ?? null;
+      const concepts = found.filter((match) => conceptTargets(match.concept, programme.id, code));
+      const textShare = bestRank > 0 ? (input.textRanks.get(pairKey(programme.id, code)) ?? 0) / bestRank : 0;
+      const sectors = priority?.sectors ?? programme.sectors;
+      const sectorMatch = request.question.sector !== undefined && sectors.includes(request.question.sector);
+      results.push({
+        programmeId: programme.id,
+        programmeName: programme.name[language],
+        priorityCode: code,
+        priorityName: priority?.name[language] ?? null,
+        policyObjective: priority?.policyObjective ?? null,
+        specificObjective: priority?.specificObjective ?? null,
+        score: relevanceScore({ textShare, conceptHits: concepts.length, sector: request.question.sector, prioritySectors: sectors, ruleFit }),
+        verdict,
+        rules,
+        grant,
+        guidance,
+        nextDeadline: input.nextDeadlines?.get(programme.id) ?? null,
+        why: {
+          concepts: concepts.map((match) => ({ id: match.concept.id, label: match.concept.label[language], term: match.term })),
+          sectorMatch,
+          textShare: Math.round(textShare * 1000) / 1000,
+        },
+        crossBorderQuestions,
+      });
+    }
+  }
+
+  results.sort(
+    (a, b) =>
+      VERDICT_ORDER[a.verdict] - VERDICT_ORDER[b.verdict] ||
+      b.score - a.score ||
+      compareText(a.programmeId, b.programmeId) ||
+      compareText(a.priorityCode ?? '', b.priorityCode ?? ''),
+  );
+  return request.limit === undefined ? results : results.slice(0, request.limit);
+}

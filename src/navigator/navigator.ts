@@ -1,0 +1,31 @@
+/** The navigator use case: catalogue snapshot (cached until the catalogue changes), text rank, ranking. */
+import type { Concept } from '../catalogue/concept-schema.js';
+import type { Db } from '../platform/db/client.js';
+import type { ExchangeRate } from '../reference/exchange-rate.js';
+import { rankMatches, type MatchRequest, type MatchResult } from './match.js';
+import { catalogueVersion, loadCatalogue, rankIdea, type CatalogueSnapshot } from './repository.js';
+
+export interface Navigator {
+  match(request: MatchRequest): Promise<MatchResult[]>;
+}
+
+export function createNavigator(options: { db: Db; concepts: readonly Concept[]; exchangeRate: ExchangeRate }): Navigator {
+  let snapshot: CatalogueSnapshot | undefined;
+  let loading: Promise<CatalogueSnapshot> | undefined;
+
+  async function currentCatalogue(): Promise<CatalogueSnapshot> {
+    const version = await catalogueVersion(options.db);
+    if (snapshot?.version === version) return snapshot;
+    // One reload at a time, however many requests arrive while it runs.
+    loading ??= loadCatalogue(options.db).finally(() => (loading = undefined));
+    snapshot = await loading;
+    return snapshot;
+  }
+
+  return {
+    async match(request) {
+      const [catalogue, textRanks] = await Promise.all([currentCatalogue(), rankIdea(options.db, request.idea, request.language)]);
+      return rankMatches({ programmes: catalogue.programmes, textRanks, concepts: options.concepts, request, exchangeRate: options.exchangeRate });
+    },
+  };
+}
