@@ -37,6 +37,18 @@ export interface MatchResult {
   crossBorderQuestions: string[];
 }
 
+/**
+ * How well who and where fit the programme: the applicant's type and place, the partner countries,
+ * their number and places. Met counts 1, unknown ½, not met 0. Limits the catalogue does not know
+ * (duration, amount) are no evidence either way and do not count.
+ */
+const PARTICIPATION_RULES = new Set<RuleResult['id']>(['applicant-type', 'applicant-area', 'required-countries', 'minimum-partners', 'partner-area']);
+function participationFit(rules: RuleResult[]): number {
+  const relevant = rules.filter((rule) => PARTICIPATION_RULES.has(rule.id));
+  if (relevant.length === 0) return 0;
+  return relevant.reduce((sum, rule) => sum + (rule.outcome === 'met' ? 1 : rule.outcome === 'unknown' ? 0.5 : 0), 0) / relevant.length;
+}
+
 const VERDICT_ORDER: Record<Verdict, number> = { eligible: 0, check: 0, ineligible: 1 };
 
 /** Code-point order: the same on every machine and locale. */
@@ -69,7 +81,7 @@ export function rankMatches(input: {
           });
     const rules = evaluateRules(programme, request.question, grant, language);
     const verdict = verdictOf(rules);
-    const ruleFit = rules.filter((rule) => rule.outcome === 'met').length / rules.length;
+    const ruleFit = participationFit(rules);
     const guidance = programme.guidance.map((body) => ({ name: body.name[language], role: body.role[language], url: body.url ?? null }));
     const crossBorderQuestions = (programme.crossBorderQuestions ?? []).map((question) => question[language]);
     const pairs = programme.priorities.length > 0 ? programme.priorities : [null];

@@ -13,7 +13,7 @@ export interface RelevanceInput {
   conceptHits: number;
   sector: MunicipalSector | undefined;
   prioritySectors: readonly string[];
-  /** Share of the eligibility rules that are met (0–1): of two equally relevant priorities, the one the user can apply to comes first. */
+  /** How well applicant and partners fit the programme's rules (0–1): of two equally relevant priorities, the one the user can apply to comes first. */
   ruleFit: number;
 }
 

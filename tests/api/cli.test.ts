@@ -71,6 +71,7 @@ describe('mulighetsrom serve', () => {
       const child = spawn(process.execPath, [BIN, 'serve'], { env: { ...process.env, DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn' }, stdio: ['ignore', 'pipe', 'pipe'] });
       let output = '';
       child.stdout.on('data', (chunk) => (output += chunk));
+      child.stderr.on('data', (chunk) => (output += chunk));
       const address = await new Promise<string>((resolve, reject) => {
         const timer = setTimeout(() => reject(new Error(`${start} start printed no address: ${output}`)), 60_000);
         child.stdout.on('data', () => {
@@ -82,13 +83,13 @@ describe('mulighetsrom serve', () => {
         });
       });
       const page = await fetch(`${address}/programmes`);
-      expect(page.status).toBe(200);
+      expect(page.status, output).toBe(200);
       expect(await page.text()).toContain('<div id="root">');
       const api = await fetch(`${address}/api/programmes?q=erasmus`);
-      expect((await api.json()).items[0].id).toBe('erasmus-plus');
+      expect((await api.json()).items[0].id, output).toBe('erasmus-plus');
       const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
       child.kill('SIGTERM');
-      expect(await exited).toBe(0);
+      expect(await exited, output).toBe(0);
       expect(output).toContain('SIGTERM received, shutting down');
     }
   });

@@ -12,6 +12,7 @@ import { Layout } from './app/Layout.js';
 const HomePage = lazy(() => import('./pages/HomePage.js'));
 const ProgrammeListPage = lazy(() => import('./catalogue/ProgrammeListPage.js'));
 const ProgrammePage = lazy(() => import('./catalogue/ProgrammePage.js'));
+const NavigatorPage = lazy(() => import('./navigator/NavigatorPage.js'));
 const AboutPage = lazy(() => import('./pages/AboutPage.js'));
 const AccessibilityPage = lazy(() => import('./pages/AccessibilityPage.js'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage.js'));
@@ -25,6 +26,7 @@ createRoot(document.getElementById('root')!).render(
             <Route path="/" element={<HomePage />} />
             <Route path="/programmes" element={<ProgrammeListPage />} />
             <Route path="/programmes/:id" element={<ProgrammePage />} />
+            <Route path="/navigator" element={<NavigatorPage />} />
             <Route path="/about" element={<AboutPage />} />
             <Route path="/accessibility" element={<AccessibilityPage />} />
             <Route path="*" element={<NotFoundPage />} />

@@ -1,5 +1,5 @@
 /** The pages of the web app, so the server can answer 404 for addresses that show no page. */
-const STATIC_PAGES = new Set(['/', '/programmes', '/about', '/accessibility']);
+const STATIC_PAGES = new Set(['/', '/programmes', '/navigator', '/about', '/accessibility']);
 const PROGRAMME_PAGE = /^\/programmes\/([a-z0-9-]{1,100})\/?$/;
 
 export async function webRouteStatus(path: string, programmeExists: (id: string) => Promise<boolean>): Promise<200 | 404> {

@@ -33,6 +33,9 @@ export function Layout({ children }: { children: ReactNode }) {
           </RouterLink>
           <nav aria-label={t('layout.mainNavigation')} className="app-nav">
             <Link asChild>
+              <RouterLink to="/navigator">{t('nav.navigator')}</RouterLink>
+            </Link>
+            <Link asChild>
               <RouterLink to="/programmes">{t('nav.programmes')}</RouterLink>
             </Link>
             <Link asChild>

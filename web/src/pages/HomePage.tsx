@@ -34,6 +34,13 @@ export default function HomePage() {
         <Textfield label={t('home.searchLabel')} description={t('catalogue.searchHelp')} type="search" value={q} onChange={(event) => setQ(event.target.value)} />
         <Button type="submit">{t('home.searchButton')}</Button>
       </form>
+      <Card data-color="accent" variant="tinted" className="home-navigator">
+        <Heading level={2} data-size="sm">{t('home.navigatorTitle')}</Heading>
+        <Paragraph>{t('home.navigatorText')}</Paragraph>
+        <Button asChild>
+          <RouterLink to="/navigator">{t('home.navigatorButton')}</RouterLink>
+        </Button>
+      </Card>
       <section aria-labelledby="shortcuts-heading">
         <Heading level={2} data-size="sm" id="shortcuts-heading">{t('home.shortcuts')}</Heading>
         <ul className="shortcut-grid">
