@@ -10,6 +10,7 @@ import type { Concept } from '../catalogue/concept-schema.js';
 import { conceptTargets, matchConcepts } from './concepts.js';
 import { estimateGrant, type GrantEstimate } from './grant.js';
 import { relevanceScore } from './relevance.js';
+import { matchArea } from './geography.js';
 import { pairKey } from './repository.js';
 import { evaluateRules, relevantProjectType, verdictOf, type EligibilityQuestion, type RuleResult, type Verdict } from './rules.js';
 
@@ -38,15 +39,22 @@ export interface MatchResult {
 }
 
 /**
- * How well who and where fit the programme: the applicant's type and place, the partner countries,
- * their number and places. Met counts 1, unknown ½, not met 0. Limits the catalogue does not know
- * (duration, amount) are no evidence either way and do not count.
+ * How well who and where fit the programme: the applicant's type and place, the partner countries and
+ * their number (met 1, unknown ½, not met 0), and the share of partners inside the programme area — a
+ * partner outside it may be accepted, but it is evidence that another programme fits better. Limits the
+ * catalogue does not know (duration, amount) are no evidence either way and do not count.
  */
-const PARTICIPATION_RULES = new Set<RuleResult['id']>(['applicant-type', 'applicant-area', 'required-countries', 'minimum-partners', 'partner-area']);
-function participationFit(rules: RuleResult[]): number {
-  const relevant = rules.filter((rule) => PARTICIPATION_RULES.has(rule.id));
-  if (relevant.length === 0) return 0;
-  return relevant.reduce((sum, rule) => sum + (rule.outcome === 'met' ? 1 : rule.outcome === 'unknown' ? 0.5 : 0), 0) / relevant.length;
+const PARTICIPATION_RULES = new Set<RuleResult['id']>(['applicant-type', 'applicant-area', 'required-countries', 'minimum-partners']);
+const AREA_SCORE = { inside: 1, unknown: 0.5, outside: 0 } as const;
+function participationFit(rules: RuleResult[], programme: Programme, question: EligibilityQuestion): number {
+  const scores: number[] = rules.filter((rule) => PARTICIPATION_RULES.has(rule.id)).map((rule) => (rule.outcome === 'met' ? 1 : rule.outcome === 'unknown' ? 0.5 : 0));
+  const partners = question.partners ?? [];
+  if (partners.length > 0) {
+    // Counted twice: where the partners are decides between neighbouring cross-border programmes.
+    const inside = partners.reduce((sum, partner) => sum + AREA_SCORE[matchArea(partner.place, programme.area)], 0) / partners.length;
+    scores.push(inside, inside);
+  }
+  return scores.length === 0 ? 0 : scores.reduce((a, b) => a + b, 0) / scores.length;
 }
 
 const VERDICT_ORDER: Record<Verdict, number> = { eligible: 0, check: 0, ineligible: 1 };
@@ -81,7 +89,7 @@ export function rankMatches(input: {
           });
     const rules = evaluateRules(programme, request.question, grant, language);
     const verdict = verdictOf(rules);
-    const ruleFit = participationFit(rules);
+    const ruleFit = participationFit(rules, programme, request.question);
     const guidance = programme.guidance.map((body) => ({ name: body.name[language], role: body.role[language], url: body.url ?? null }));
     const crossBorderQuestions = (programme.crossBorderQuestions ?? []).map((question) => question[language]);
     const pairs = programme.priorities.length > 0 ? programme.priorities : [null];

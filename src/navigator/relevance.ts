@@ -4,7 +4,7 @@
  */
 import type { MunicipalSector } from '../reference/codes.js';
 
-export const RELEVANCE_WEIGHTS = { text: 0.4, concepts: 0.35, sector: 0.1, fit: 0.15 } as const;
+export const RELEVANCE_WEIGHTS = { text: 0.35, concepts: 0.35, sector: 0.1, fit: 0.2 } as const;
 
 export interface RelevanceInput {
   /** ts_rank of the priority for the idea, divided by the best rank among all priorities (0–1). */
@@ -19,9 +19,10 @@ export interface RelevanceInput {
 
 export function relevanceScore(input: RelevanceInput): number {
   const concepts = 1 - 0.5 ** input.conceptHits;
+  const text = Math.min(1, Math.max(0, input.textShare));
   const sector = input.sector !== undefined && input.prioritySectors.includes(input.sector) ? 1 : 0;
   const score =
-    RELEVANCE_WEIGHTS.text * Math.min(1, Math.max(0, input.textShare)) +
+    RELEVANCE_WEIGHTS.text * text +
     RELEVANCE_WEIGHTS.concepts * concepts +
     RELEVANCE_WEIGHTS.sector * sector +
     RELEVANCE_WEIGHTS.fit * Math.min(1, Math.max(0, input.ruleFit));

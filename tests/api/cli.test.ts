@@ -38,7 +38,7 @@ describe('mulighetsrom catalogue check', () => {
   it('passes the shipped catalogue and reports its size', async () => {
     const result = await run(['catalogue', 'check']);
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/Catalogue OK: \d+ programmes, \d+ priorities, \d+ sources\./);
+    expect(result.stdout).toMatch(/Catalogue OK: \d+ programmes, \d+ priorities, \d+ sources, \d+ concepts\./);
   });
 
   it('names file and path of every problem and exits 1', async () => {

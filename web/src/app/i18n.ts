@@ -49,3 +49,6 @@ await i18next.use(initReactI18next).init({
 document.documentElement.lang = currentLanguage();
 
 export default i18next;
+
+/** Locales for Intl formatting; browsers without nynorsk data fall back to bokmål conventions, not English. */
+export const INTL_LOCALES: Record<Language, string[]> = { nb: ['nb-NO'], nn: ['nn-NO', 'nb-NO'], sv: ['sv-SE'], en: ['en-GB'] };

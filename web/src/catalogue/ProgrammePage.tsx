@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Alert, Card, Heading, Link, List, Paragraph, Spinner, Table, Tag } from '@digdir/designsystemet-react';
 import type { Programme, Source } from '../../../src/catalogue/schema.js';
 import type { Language } from '../../../src/reference/codes.js';
+import { INTL_LOCALES } from '../app/i18n.js';
 import { ApiError, getJson } from '../app/api.js';
 import { useCodeName } from '../app/code-names.js';
 import { PageHeading } from '../app/PageHeading.js';
@@ -12,16 +13,15 @@ import NotFoundPage from '../pages/NotFoundPage.js';
 import { fundingRateText } from './format.js';
 import type { ProgrammeDetailResponse } from './types.js';
 
-const LOCALES: Record<Language, string> = { nb: 'nb-NO', nn: 'nn-NO', sv: 'sv-SE', en: 'en-GB' };
 
 type DetailState = { status: 'loading' } | { status: 'ready'; programme: Programme } | { status: 'not-found' } | { status: 'error'; message: string };
 
 function formatDate(iso: string, language: Language): string {
-  return new Intl.DateTimeFormat(LOCALES[language], { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
+  return new Intl.DateTimeFormat(INTL_LOCALES[language], { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
 }
 
 function formatAmount(value: number, currency: string, language: Language): string {
-  return new Intl.NumberFormat(LOCALES[language], { style: 'currency', currency, maximumFractionDigits: 0 }).format(value);
+  return new Intl.NumberFormat(INTL_LOCALES[language], { style: 'currency', currency, maximumFractionDigits: 0 }).format(value);
 }
 
 /** Where a fact comes from, and whether it still needs checking. */
@@ -234,7 +234,7 @@ function ProgrammeView({ programme }: { programme: Programme }) {
 }
 
 function countryName(code: string, language: Language): string {
-  return new Intl.DisplayNames([LOCALES[language]], { type: 'region' }).of(code) ?? code;
+  return new Intl.DisplayNames(INTL_LOCALES[language], { type: 'region' }).of(code) ?? code;
 }
 
 export default function ProgrammePage() {

@@ -3,6 +3,7 @@ import { useSearchParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { Alert, Button, Details, ErrorSummary, Field, Fieldset, Heading, Label, Paragraph, Select, Spinner, Textfield, ValidationMessage } from '@digdir/designsystemet-react';
 import { APPLICANT_TYPES, MUNICIPAL_SECTORS, PROJECT_TYPES, type Language } from '../../../src/reference/codes.js';
+import { INTL_LOCALES } from '../app/i18n.js';
 import { ApiError, getJson } from '../app/api.js';
 import { useCodeName } from '../app/code-names.js';
 import { PageHeading } from '../app/PageHeading.js';
@@ -15,7 +16,6 @@ const IDEA_LIMIT = 5000;
 const SHOWN_AT_FIRST = 10;
 const DRAFT_KEY = 'mulighetsrom.navigator.draft';
 const COUNTRIES = ['NO', 'SE', 'DK', 'FI', 'IS', 'DE', 'NL', 'BE', 'FR', 'PL', 'EE', 'LV', 'LT', 'IE', 'ES', 'IT', 'AT', 'CZ', 'SK', 'SI', 'HR', 'HU', 'RO', 'BG', 'PT', 'GR', 'CY', 'MT', 'LU', 'FO', 'GL'];
-const LOCALES: Record<Language, string> = { nb: 'nb-NO', nn: 'nn-NO', sv: 'sv-SE', en: 'en-GB' };
 
 interface Places {
   NO: { regions: Array<{ code: string; name: string }>; municipalities: Array<{ code: string; name: string; region: string }> };
@@ -112,7 +112,7 @@ export default function NavigatorPage() {
 
   const eligible = answer.status === 'ready' ? answer.results.filter((r) => r.verdict !== 'ineligible') : [];
   const ineligible = answer.status === 'ready' ? answer.results.filter((r) => r.verdict === 'ineligible') : [];
-  const countryNames = new Intl.DisplayNames([LOCALES[language]], { type: 'region' });
+  const countryNames = new Intl.DisplayNames(INTL_LOCALES[language], { type: 'region' });
   const regionsOf = (country: string) => (country === 'NO' || country === 'SE' ? places?.[country].regions : undefined);
   const municipalitiesOf = (country: string) => (country === 'NO' || country === 'SE' ? places?.[country].municipalities : undefined);
 

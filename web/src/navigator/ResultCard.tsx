@@ -2,14 +2,14 @@ import { Link as RouterLink } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { Card, Checkbox, Details, Heading, Link, List, Paragraph, Tag } from '@digdir/designsystemet-react';
 import type { Language } from '../../../src/reference/codes.js';
+import { INTL_LOCALES } from '../app/i18n.js';
 import type { MatchResult } from './types.js';
 
-const LOCALES: Record<Language, string> = { nb: 'nb-NO', nn: 'nn-NO', sv: 'sv-SE', en: 'en-GB' };
 const VERDICT_COLOUR = { eligible: 'success', check: 'warning', ineligible: 'danger' } as const;
 const OUTCOME_COLOUR = { met: 'success', 'not-met': 'danger', unknown: 'warning' } as const;
 
 function money(value: number, currency: 'NOK' | 'EUR', language: Language): string {
-  return new Intl.NumberFormat(LOCALES[language], { style: 'currency', currency, maximumFractionDigits: 0 }).format(value);
+  return new Intl.NumberFormat(INTL_LOCALES[language], { style: 'currency', currency, maximumFractionDigits: 0 }).format(value);
 }
 
 export function ResultCard({ result, headingLevel = 3 }: { result: MatchResult; headingLevel?: 3 | 4 }) {
@@ -59,8 +59,8 @@ export function ResultCard({ result, headingLevel = 3 }: { result: MatchResult; 
           <Paragraph data-size="xs" className="provenance">
             {t('navigator.rateNote', {
               rate: grant.ratePercent.max ?? grant.ratePercent.min,
-              eurNok: new Intl.NumberFormat(LOCALES[language], { minimumFractionDigits: 2 }).format(grant.exchangeRate.eurNok),
-              date: new Intl.DateTimeFormat(LOCALES[language], { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${grant.exchangeRate.date}T00:00:00Z`)),
+              eurNok: new Intl.NumberFormat(INTL_LOCALES[language], { minimumFractionDigits: 2 }).format(grant.exchangeRate.eurNok),
+              date: new Intl.DateTimeFormat(INTL_LOCALES[language], { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${grant.exchangeRate.date}T00:00:00Z`)),
               source: grant.exchangeRate.source,
             })}
             {grant.cappedAtMaximum && ` ${t('navigator.capped')}`}
@@ -69,7 +69,7 @@ export function ResultCard({ result, headingLevel = 3 }: { result: MatchResult; 
         )}
         {result.nextDeadline && (
           <Paragraph data-size="sm">
-            <strong>{t('navigator.nextDeadline')}:</strong> {new Intl.DateTimeFormat(LOCALES[language], { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${result.nextDeadline}T00:00:00Z`))}
+            <strong>{t('navigator.nextDeadline')}:</strong> {new Intl.DateTimeFormat(INTL_LOCALES[language], { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${result.nextDeadline}T00:00:00Z`))}
           </Paragraph>
         )}
         <Details>
