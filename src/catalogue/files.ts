@@ -1,4 +1,5 @@
 /** Reads catalogue YAML files from disk; parse errors become problems with their line. */
+import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -55,4 +56,15 @@ export async function readCatalogueDirectory(dir: string): Promise<ReadCatalogue
     if (parsed.problems.length === 0) files.push({ file, document: parsed.document });
   }
   return { files, problems };
+}
+
+/** A fingerprint of the catalogue sources (programme files and vocabulary) as they are on disk. */
+export async function hashCatalogueSources(dir: string): Promise<string> {
+  const hash = createHash('sha256');
+  const names = (await readdir(dir).catch(() => [] as string[])).filter((name) => /\.ya?ml$/.test(name)).sort();
+  for (const file of [...names.map((name) => path.join(dir, name)), vocabularyFileFor(dir)]) {
+    const content = await readFile(file).catch(() => undefined);
+    hash.update(path.basename(file)).update('\0').update(content ?? '(none)').update('\0');
+  }
+  return hash.digest('hex');
 }

@@ -1,12 +1,20 @@
 /** Validate a catalogue directory, then load it; nothing is written when any file has a problem. */
 import type { Db } from '../platform/db/client.js';
-import { readCatalogueDirectory, readYamlFile, vocabularyFileFor } from './files.js';
+import { createHash } from 'node:crypto';
+import { hashCatalogueSources, readCatalogueDirectory, readYamlFile, vocabularyFileFor } from './files.js';
 import { validateVocabulary } from './vocabulary.js';
 import type { ConceptVocabulary } from './concept-schema.js';
-import { replaceCatalogue, type ImportReport } from './repository.js';
+import { DERIVED_DATA_VERSION, lastImportedSourceHash, replaceCatalogue, type ImportReport } from './repository.js';
 import { validateCatalogue, type CatalogueProblem } from './validate.js';
 
-export type CatalogueImportResult = { ok: true; report: ImportReport } | { ok: false; problems: CatalogueProblem[] };
+export type CatalogueImportResult = { ok: true; report: ImportReport } | { ok: true; unchangedSinceLastImport: true } | { ok: false; problems: CatalogueProblem[] };
+
+export interface ImportOptions {
+  /** Who imports, for the audit trail. */
+  actor: string;
+  /** Skip validation and loading when the files are byte-for-byte those of the last import (start-up). */
+  skipIfUnchanged?: boolean;
+}
 
 /** Validates the programme files in `dir` and, where it exists, the concept vocabulary beside them. */
 export async function checkCatalogue(dir: string) {
@@ -27,10 +35,12 @@ export async function checkCatalogue(dir: string) {
   return { programmes: validation.programmes, concepts, problems };
 }
 
-export async function importCatalogue(db: Db, dir: string): Promise<CatalogueImportResult> {
+export async function importCatalogue(db: Db, dir: string, options: ImportOptions): Promise<CatalogueImportResult> {
+  const sourceHash = createHash('sha256').update(DERIVED_DATA_VERSION).update(await hashCatalogueSources(dir)).digest('hex');
+  if (options.skipIfUnchanged && (await lastImportedSourceHash(db)) === sourceHash) return { ok: true, unchangedSinceLastImport: true };
   const { programmes, problems } = await checkCatalogue(dir);
   if (problems.length > 0) return { ok: false, problems };
-  return { ok: true, report: await replaceCatalogue(db, programmes) };
+  return { ok: true, report: await replaceCatalogue(db, programmes, { actor: options.actor, sourceHash }) };
 }
 
 export function formatProblem(problem: CatalogueProblem): string {

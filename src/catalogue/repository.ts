@@ -1,10 +1,10 @@
 /** All SQL of the catalogue. */
 import { createHash } from 'node:crypto';
-import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../platform/db/client.js';
 import type { Language } from '../reference/codes.js';
 import type { Programme } from './schema.js';
-import { priorities, programmes } from './tables.js';
+import { catalogueImports, priorities, programmes, type ProgrammeCard } from './tables.js';
 import { TEXT_SEARCH_CONFIG, prefixQuery, prioritySearchText, programmeSearchText, searchTerms } from './search-text.js';
 
 export interface ImportReport {
@@ -18,7 +18,7 @@ export interface ImportReport {
 }
 
 /** Bump when what is derived from a programme (search vectors, columns) changes: every programme is then re-imported. */
-const DERIVED_DATA_VERSION = '2';
+export const DERIVED_DATA_VERSION = '5';
 
 const contentHash = (programme: Programme) => createHash('sha256').update(DERIVED_DATA_VERSION).update(JSON.stringify(programme)).digest('hex');
 
@@ -34,6 +34,14 @@ function programmeRow(programme: Programme) {
     periodEnd: programme.period.end ?? null,
     name: programme.name,
     document: programme,
+    card: {
+      name: programme.name,
+      shortName: programme.shortName ?? null,
+      summary: programme.summary,
+      sectors: programme.sectors,
+      fundingRate: { minPercent: programme.fundingRate.minPercent ?? null, maxPercent: programme.fundingRate.maxPercent ?? null },
+      priorityCount: programme.priorities.length,
+    },
     contentHash: contentHash(programme),
     sectors: programme.sectors,
     applicantTypes: programme.applicants.eligible,
@@ -41,10 +49,18 @@ function programmeRow(programme: Programme) {
     fundingRateMax: rates.length > 0 ? Math.max(...rates) : null,
     searchNames: search.names,
     searchVector: sql`setweight(to_tsvector('simple', ${search.names}), 'A')
+      || setweight(to_tsvector('simple', ${search.terms}), 'A')
       || setweight(to_tsvector('norwegian', ${search.byLanguage.nb}), 'B')
       || setweight(to_tsvector('norwegian', ${search.byLanguage.nn}), 'B')
       || setweight(to_tsvector('swedish', ${search.byLanguage.sv}), 'B')
       || setweight(to_tsvector('english', ${search.byLanguage.en}), 'B')` as unknown as string,
+    rankVector: sql`setweight(to_tsvector('simple', ${search.names}), 'A')
+      || setweight(to_tsvector('simple', ${search.terms}), 'A')
+      || setweight(to_tsvector('norwegian', ${search.terms}), 'A')
+      || setweight(to_tsvector('norwegian', ${programme.summary.nb}), 'B')
+      || setweight(to_tsvector('norwegian', ${programme.summary.nn}), 'B')
+      || setweight(to_tsvector('swedish', ${programme.summary.sv}), 'B')
+      || setweight(to_tsvector('english', ${programme.summary.en}), 'B')` as unknown as string,
     importedAt: new Date(),
   };
 }
@@ -85,7 +101,7 @@ async function insertInChunks<T>(items: T[], insert: (chunk: T[]) => Promise<unk
  * changed ones replaced, vanished ones removed, identical ones left alone. Running it twice with
  * the same files changes nothing.
  */
-export async function replaceCatalogue(db: Db, catalogue: Programme[]): Promise<ImportReport> {
+export async function replaceCatalogue(db: Db, catalogue: Programme[], audit: { actor: string; sourceHash: string }): Promise<ImportReport> {
   return db.transaction(async (tx) => {
     const existing = new Map((await tx.select({ id: programmes.id, hash: programmes.contentHash }).from(programmes)).map((row) => [row.id, row.hash]));
     const incomingIds = new Set(catalogue.map((p) => p.id));
@@ -98,7 +114,7 @@ export async function replaceCatalogue(db: Db, catalogue: Programme[]): Promise<
     await insertInChunks(changed.map(programmeRow), (rows) => tx.insert(programmes).values(rows));
     await insertInChunks(changed.flatMap(priorityRows), (rows) => tx.insert(priorities).values(rows));
 
-    return {
+    const report = {
       programmes: catalogue.length,
       priorities: catalogue.reduce((sum, p) => sum + p.priorities.length, 0),
       sources: catalogue.reduce((sum, p) => sum + p.sources.length, 0),
@@ -107,7 +123,15 @@ export async function replaceCatalogue(db: Db, catalogue: Programme[]): Promise<
       unchanged: catalogue.length - changed.length,
       removed: removedIds.length,
     };
+    await tx.insert(catalogueImports).values({ actor: audit.actor, sourceHash: audit.sourceHash, programmes: report.programmes, added: report.added, updated: report.updated, removed: report.removed });
+    return report;
   });
+}
+
+/** The fingerprint of the sources of the last import, if any. */
+export async function lastImportedSourceHash(db: Db): Promise<string | undefined> {
+  const [row] = await db.select({ hash: catalogueImports.sourceHash }).from(catalogueImports).orderBy(desc(catalogueImports.id)).limit(1);
+  return row?.hash;
 }
 
 export async function countProgrammes(db: Db): Promise<number> {
@@ -139,69 +163,78 @@ export interface ProgrammeSummaryRow {
   status: string;
   periodStart: number;
   periodEnd: number | null;
-  document: Programme;
-  fundingRateMax: number | null;
+  card: ProgrammeCard;
   rank: number;
-  total: number;
 }
 
 export async function searchProgrammes(db: Db, search: ProgrammeSearch): Promise<{ rows: ProgrammeSummaryRow[]; total: number }> {
-  const conditions: SQL[] = [];
+  const filters: SQL[] = [];
+  if (search.sectors?.length) filters.push(sql`${programmes.sectors} && ${sql.param(search.sectors)}::text[]`);
+  if (search.applicantTypes?.length) filters.push(sql`${programmes.applicantTypes} && ${sql.param(search.applicantTypes)}::text[]`);
+  if (search.policyObjectives?.length) filters.push(sql`${programmes.policyObjectives} && ${sql.param(search.policyObjectives)}::text[]`);
+  if (search.kinds?.length) filters.push(inArray(programmes.kind, search.kinds));
+  if (search.strands?.length) filters.push(inArray(programmes.interregStrand, search.strands));
+  if (search.minFundingRate !== undefined) filters.push(sql`${programmes.fundingRateMax} >= ${search.minFundingRate}`);
+
   const terms = searchTerms(search.q ?? '');
-  const hasQuery = terms.length > 0;
+  if (terms.length === 0) return searchPage(db, search, filters, sql<number>`0::float8`, false);
+
   const q = terms.join(' ');
   const readerConfig = TEXT_SEARCH_CONFIG[search.language];
   // Stemmed matches in every configuration (a Swede may search the Norwegian text), plus prefix
-  // matches while typing; trigram word similarity on names catches misspellings.
+  // matches while the user is still typing.
   const tsQuery = sql`(websearch_to_tsquery(${readerConfig}::regconfig, ${q})
     || websearch_to_tsquery('norwegian', ${q}) || websearch_to_tsquery('swedish', ${q})
     || websearch_to_tsquery('english', ${q}) || to_tsquery('simple', ${prefixQuery(terms)}))`;
-  if (hasQuery) conditions.push(sql`(${programmes.searchVector} @@ ${tsQuery} or ${q} <% ${programmes.searchNames})`);
-  if (search.sectors?.length) conditions.push(sql`${programmes.sectors} && ${sql.param(search.sectors)}::text[]`);
-  if (search.applicantTypes?.length) conditions.push(sql`${programmes.applicantTypes} && ${sql.param(search.applicantTypes)}::text[]`);
-  if (search.policyObjectives?.length) conditions.push(sql`${programmes.policyObjectives} && ${sql.param(search.policyObjectives)}::text[]`);
-  if (search.kinds?.length) conditions.push(inArray(programmes.kind, search.kinds));
-  if (search.strands?.length) conditions.push(inArray(programmes.interregStrand, search.strands));
-  if (search.minFundingRate !== undefined) conditions.push(sql`${programmes.fundingRateMax} >= ${search.minFundingRate}`);
+  const textMatch = await searchPage(db, search, [sql`${programmes.searchVector} @@ ${tsQuery}`, ...filters], sql<number>`ts_rank(${programmes.rankVector}, ${tsQuery})::float8`, true);
+  if (textMatch.total > 0) return textMatch;
+  // Nothing matches as written: a misspelling? Look for programme names that resemble the words.
+  return searchPage(db, search, [sql`${q} <% ${programmes.searchNames}`, ...filters], sql<number>`word_similarity(${q}, ${programmes.searchNames})::float8`, true);
+}
 
-  const rank = hasQuery
-    ? sql<number>`(ts_rank_cd(${programmes.searchVector}, ${tsQuery}) + word_similarity(${q}, ${programmes.searchNames}))::float8`
-    : sql<number>`0::float8`;
+async function searchPage(db: Db, search: ProgrammeSearch, conditions: SQL[], rank: SQL<number>, textQuery: boolean): Promise<{ rows: ProgrammeSummaryRow[]; total: number }> {
+  const where = conditions.length > 0 ? and(...conditions) : undefined;
   // ICU root collation: the same order on PGlite and PostgreSQL, case-insensitive, accents after base letters.
   const nameInLanguage = sql`(${programmes.name} ->> ${search.language}) collate "und-x-icu"`;
   const order = {
-    relevance: hasQuery ? [sql`${rank} desc`, nameInLanguage] : [nameInLanguage],
+    relevance: textQuery ? [sql`rank desc`, nameInLanguage] : [nameInLanguage],
     name: [nameInLanguage],
     'funding-rate': [sql`${programmes.fundingRateMax} desc nulls last`, nameInLanguage],
     period: [sql`${programmes.periodStart} desc`, nameInLanguage],
   }[search.sort];
+  const pageQuery = (executor: Db) =>
+    executor
+      .select({
+        id: programmes.id,
+        kind: programmes.kind,
+        interregStrand: programmes.interregStrand,
+        status: programmes.status,
+        periodStart: programmes.periodStart,
+        periodEnd: programmes.periodEnd,
+        card: programmes.card,
+        rank: sql<number>`${rank}`.as('rank'),
+        total: sql<number>`(count(*) over ())::int`.as('total'),
+      })
+      .from(programmes)
+      .where(where)
+      .orderBy(...order, programmes.id)
+      .limit(search.pageSize)
+      .offset((search.page - 1) * search.pageSize);
 
-  const rows = await db
-    .select({
-      id: programmes.id,
-      kind: programmes.kind,
-      interregStrand: programmes.interregStrand,
-      status: programmes.status,
-      periodStart: programmes.periodStart,
-      periodEnd: programmes.periodEnd,
-      document: programmes.document,
-      fundingRateMax: programmes.fundingRateMax,
-      rank,
-      total: sql<number>`(count(*) over ())::int`,
-    })
-    .from(programmes)
-    .where(conditions.length > 0 ? and(...conditions) : undefined)
-    .orderBy(...order, programmes.id)
-    .limit(search.pageSize)
-    .offset((search.page - 1) * search.pageSize);
-  return { rows, total: rows[0]?.total ?? (search.page > 1 ? await countMatching(db, conditions) : 0) };
+  // The planner cannot see that testing a row's large, compressed search vector costs far more than an
+  // index lookup, and on a few thousand rows it scans the table; text queries are told to use the indexes.
+  const rows = textQuery
+    ? await db.transaction(async (tx) => {
+        await tx.execute(sql`set local enable_seqscan = off`);
+        return pageQuery(tx as unknown as Db);
+      })
+    : await pageQuery(db);
+  const total = rows[0]?.total ?? (search.page > 1 ? await countMatching(db, where) : 0);
+  return { rows, total };
 }
 
-async function countMatching(db: Db, conditions: SQL[]): Promise<number> {
-  const [row] = await db
-    .select({ count: sql<number>`count(*)::int` })
-    .from(programmes)
-    .where(conditions.length > 0 ? and(...conditions) : undefined);
+async function countMatching(db: Db, where: SQL | undefined): Promise<number> {
+  const [row] = await db.select({ count: sql<number>`count(*)::int` }).from(programmes).where(where);
   return row?.count ?? 0;
 }
 

@@ -6,8 +6,10 @@ import { LANGUAGES, type Language } from '../reference/codes.js';
 import type { LocalisedText, Programme } from './schema.js';
 
 export interface ProgrammeSearchText {
-  /** Names, short name, priority codes and names, keywords in all languages; for fuzzy matching. */
+  /** The programme's names in all languages, its short name and id, lower-cased: short, for fuzzy (trigram) matching. */
   names: string;
+  /** Priority codes and names and the curated keywords, in all languages: matched as written (simple configuration). */
+  terms: string;
   /** Everything a reader of each language can read about the programme. */
   byLanguage: Record<Language, string>;
 }
@@ -16,13 +18,10 @@ const join = (parts: Array<string | undefined>) => parts.filter((part): part is 
 
 export function programmeSearchText(programme: Programme): ProgrammeSearchText {
   const allLanguages = (text: LocalisedText) => LANGUAGES.map((lang) => text[lang]);
-  const keywords = programme.priorities.flatMap((priority) => priority.keywords ?? []);
-  const names = join([
-    programme.id.replaceAll('-', ' '),
-    programme.shortName,
-    ...allLanguages(programme.name),
+  const names = [...new Set([programme.id.replaceAll('-', ' '), programme.shortName, ...allLanguages(programme.name)].filter(Boolean).map((n) => n!.toLowerCase()))].join(' \n ');
+  const terms = join([
     ...programme.priorities.flatMap((priority) => [priority.code, ...allLanguages(priority.name)]),
-    ...keywords,
+    ...programme.priorities.flatMap((priority) => priority.keywords ?? []),
   ]).toLowerCase();
 
   const textIn = (lang: Language) =>
@@ -42,6 +41,7 @@ export function programmeSearchText(programme: Programme): ProgrammeSearchText {
 
   return {
     names,
+    terms,
     byLanguage: { nb: textIn('nb'), nn: textIn('nn'), sv: textIn('sv'), en: textIn('en') },
   };
 }

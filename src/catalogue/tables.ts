@@ -1,8 +1,17 @@
 /** Catalogue tables. The validated file is kept whole in `document`; the columns beside it exist
  *  for filtering, sorting and search, each with the index its query needs. */
 import { sql } from 'drizzle-orm';
-import { customType, index, integer, jsonb, numeric, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+import { customType, index, integer, jsonb, numeric, pgTable, primaryKey, serial, text, timestamp } from 'drizzle-orm/pg-core';
 import type { LocalisedText, Priority, Programme } from './schema.js';
+
+export interface ProgrammeCard {
+  name: LocalisedText;
+  shortName: string | null;
+  summary: LocalisedText;
+  sectors: string[];
+  fundingRate: { minPercent: number | null; maxPercent: number | null };
+  priorityCount: number;
+}
 
 const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
 
@@ -17,6 +26,8 @@ export const programmes = pgTable(
     periodEnd: integer('period_end'),
     name: jsonb('name').$type<LocalisedText>().notNull(),
     document: jsonb('document').$type<Programme>().notNull(),
+    /** What a result card shows: small, so a page of results never reads the whole documents. */
+    card: jsonb('card').$type<ProgrammeCard>().notNull().default(sql`'{}'::jsonb`),
     contentHash: text('content_hash').notNull(),
     sectors: text('sectors').array().notNull(),
     applicantTypes: text('applicant_types').array().notNull(),
@@ -25,6 +36,8 @@ export const programmes = pgTable(
     /** Names and codes in every language, lower-cased: the target of fuzzy (trigram) matching. */
     searchNames: text('search_names').notNull(),
     searchVector: tsvector('search_vector').notNull(),
+    /** Names, priority names, keywords and summary only: ranking many matches must not read the whole text. */
+    rankVector: tsvector('rank_vector').notNull().default(sql`''::tsvector`),
     importedAt: timestamp('imported_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -55,4 +68,22 @@ export const priorities = pgTable(
     searchVector: tsvector('search_vector').notNull().default(sql`''::tsvector`),
   },
   (t) => [primaryKey({ columns: [t.programmeId, t.code] }), index('priorities_policy_objective_idx').on(t.policyObjective)],
+);
+
+/** Every import that changed the catalogue, written in the same transaction as the change (audit trail). */
+export const catalogueImports = pgTable(
+  'catalogue_imports',
+  {
+    id: serial('id').primaryKey(),
+    importedAt: timestamp('imported_at', { withTimezone: true }).notNull().defaultNow(),
+    /** Who or what imported: `start-up`, `cli`, later a user id. */
+    actor: text('actor').notNull(),
+    /** Hash of the files as read, so an unchanged catalogue is recognised without validating it again. */
+    sourceHash: text('source_hash').notNull(),
+    programmes: integer('programmes').notNull(),
+    added: integer('added').notNull(),
+    updated: integer('updated').notNull(),
+    removed: integer('removed').notNull(),
+  },
+  (t) => [index('catalogue_imports_imported_at_idx').on(t.importedAt)],
 );

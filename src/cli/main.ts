@@ -72,12 +72,13 @@ async function catalogueImport(dir: string): Promise<number> {
   const database = await openDatabase(loadConfig());
   try {
     await database.migrate();
-    const result = await importCatalogue(database.db, dir);
+    const result = await importCatalogue(database.db, dir, { actor: 'cli' });
     if (!result.ok) {
       for (const problem of result.problems) console.error(formatProblem(problem));
       console.error(`\n${result.problems.length} problem(s); nothing was imported, the database keeps its previous catalogue.`);
       return EXIT.problems;
     }
+    if (!('report' in result)) return EXIT.ok;
     const r = result.report;
     console.log(`Imported ${catalogueSummary(r.programmes, r.priorities, r.sources)}: ${r.added} added, ${r.updated} updated, ${r.unchanged} unchanged, ${r.removed} removed.`);
     return EXIT.ok;

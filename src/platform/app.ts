@@ -20,7 +20,7 @@ export async function startApp(config: AppConfig): Promise<RunningApp> {
   try {
     await database.migrate();
     if (config.loadCatalogueOnStart) {
-      const result = await importCatalogue(database.db, DEFAULT_CATALOGUE_DIR);
+      const result = await importCatalogue(database.db, DEFAULT_CATALOGUE_DIR, { actor: 'start-up', skipIfUnchanged: true });
       if (!result.ok) throw new CatalogueInvalidError(`The shipped catalogue has problems:\n${result.problems.map(formatProblem).join('\n')}`);
     }
     const app = await buildServer({ database, logger: { level: config.logLevel } });

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { DEFAULT_CATALOGUE_DIR } from '../../src/catalogue/files.js';
 import { importCatalogue } from '../../src/catalogue/import.js';
+import { catalogueImports } from '../../src/catalogue/tables.js';
 import { buildServer } from '../../src/platform/http/server.js';
 import { ENGINES, type TestDatabase } from '../support/databases.js';
 
@@ -21,7 +22,7 @@ describe.each(ENGINES)('catalogue API on $engine', ({ create }) => {
 
   beforeAll(async () => {
     testDb = await create();
-    const result = await importCatalogue(testDb.database.db, DEFAULT_CATALOGUE_DIR);
+    const result = await importCatalogue(testDb.database.db, DEFAULT_CATALOGUE_DIR, { actor: 'test' });
     if (!result.ok) throw new Error(`shipped catalogue invalid: ${JSON.stringify(result.problems.slice(0, 3))}`);
     app = await buildServer({ database: testDb.database, serveWeb: false });
   });
@@ -151,18 +152,25 @@ describe.each(ENGINES)('catalogue import on $engine', ({ create }) => {
   });
 
   it('is idempotent and reports what changed', async () => {
-    const first = await importCatalogue(testDb.database.db, dir);
-    expect(first.ok && first.report.added).toBeGreaterThan(20);
-    const second = await importCatalogue(testDb.database.db, dir);
+    const first = await importCatalogue(testDb.database.db, dir, { actor: 'test' });
+    expect(first.ok && 'report' in first && first.report.added).toBeGreaterThan(20);
+    const second = await importCatalogue(testDb.database.db, dir, { actor: 'test' });
     expect(second).toMatchObject({ ok: true, report: { added: 0, updated: 0, removed: 0 } });
-    if (second.ok && first.ok) expect(second.report.unchanged).toBe(first.report.programmes);
+    if ('report' in second && 'report' in first) expect(second.report.unchanged).toBe(first.report.programmes);
+    // At start-up an unchanged catalogue is recognised by its fingerprint and not validated again.
+    expect(await importCatalogue(testDb.database.db, dir, { actor: 'start-up', skipIfUnchanged: true })).toEqual({ ok: true, unchangedSinceLastImport: true });
+    const audit = await testDb.database.db.select().from(catalogueImports).orderBy(catalogueImports.id);
+    expect(audit.map((row) => [row.actor, row.added])).toEqual([
+      ['test', first.ok && 'report' in first ? first.report.added : -1],
+      ['test', 0],
+    ]);
   });
 
   it('keeps the previous catalogue when a file is broken', async () => {
     const file = path.join(dir, 'erasmus-plus.yaml');
     const original = await readFile(file, 'utf8');
     await writeFile(file, original.replace(/^kind: .*$/m, 'kind: lottery'));
-    const result = await importCatalogue(testDb.database.db, dir);
+    const result = await importCatalogue(testDb.database.db, dir, { actor: 'test' });
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.problems).toContainEqual(expect.objectContaining({ file, path: '/kind' }));
     const app = await buildServer({ database: testDb.database, serveWeb: false });
@@ -176,7 +184,7 @@ describe.each(ENGINES)('catalogue import on $engine', ({ create }) => {
     await rm(path.join(dir, 'norec.yaml'));
     const file = path.join(dir, 'creative-europe.yaml');
     await writeFile(file, (await readFile(file, 'utf8')).replace(/^status: .*$/m, 'status: closed'));
-    const result = await importCatalogue(testDb.database.db, dir);
+    const result = await importCatalogue(testDb.database.db, dir, { actor: 'test' });
     expect(result).toMatchObject({ ok: true, report: { removed: 1, updated: 1, added: 0 } });
   });
 });

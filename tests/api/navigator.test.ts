@@ -46,7 +46,7 @@ describe.each(ENGINES)('navigator API on $engine', ({ create }) => {
 
   beforeAll(async () => {
     testDb = await create();
-    const result = await importCatalogue(testDb.database.db, DEFAULT_CATALOGUE_DIR);
+    const result = await importCatalogue(testDb.database.db, DEFAULT_CATALOGUE_DIR, { actor: 'test' });
     if (!result.ok) throw new Error('catalogue invalid');
     app = await buildServer({ database: testDb.database, serveWeb: false });
   });

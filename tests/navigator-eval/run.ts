@@ -34,7 +34,7 @@ interface Tally {
 const TARGET_TOP3_FOCUS_AREA = 0.85;
 const ideas = (YAML.parse(await readFile(new URL('./ideas.yaml', import.meta.url), 'utf8')) as { ideas: Idea[] }).ideas;
 const testDb = await createPgliteDatabase();
-const imported = await importCatalogue(testDb.database.db, DEFAULT_CATALOGUE_DIR);
+const imported = await importCatalogue(testDb.database.db, DEFAULT_CATALOGUE_DIR, { actor: 'test' });
 if (!imported.ok) throw new Error('catalogue invalid');
 const app = await buildServer({ database: testDb.database, serveWeb: false });
 

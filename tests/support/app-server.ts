@@ -12,7 +12,7 @@ export interface AppServer {
 
 export async function startAppServer(): Promise<AppServer> {
   const testDb: TestDatabase = await createPgliteDatabase();
-  const result = await importCatalogue(testDb.database.db, DEFAULT_CATALOGUE_DIR);
+  const result = await importCatalogue(testDb.database.db, DEFAULT_CATALOGUE_DIR, { actor: 'test' });
   if (!result.ok) throw new Error('shipped catalogue is invalid');
   const app: FastifyInstance = await buildServer({ database: testDb.database });
   await app.listen({ port: 0, host: '127.0.0.1' });

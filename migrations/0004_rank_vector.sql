@@ -1,0 +1,1 @@
+ALTER TABLE "programmes" ADD COLUMN "rank_vector" "tsvector" DEFAULT ''::tsvector NOT NULL;
