@@ -6,6 +6,7 @@ import { checkCatalogue, formatProblem, importCatalogue } from '../catalogue/imp
 import { startApp } from '../platform/app.js';
 import { ConfigError, loadConfig } from '../platform/config.js';
 import { DatabaseUnavailableError, openDatabase } from '../platform/db/client.js';
+import { importEuPortalCalls } from '../calls/import.js';
 
 const USAGE = `Usage: mulighetsrom <command>
 
@@ -16,7 +17,8 @@ Commands:
   catalogue import [dir]     validate, then load the catalogue in one transaction
 
 Environment: PORT (3000), HOST (localhost), DATA_DIR (./.data, embedded database),
-DATABASE_URL (postgres://… to use PostgreSQL instead), LOG_LEVEL (info).
+DATABASE_URL (postgres://… to use PostgreSQL instead), LOG_LEVEL (info),
+DEMO_CALLS_FILE (../shared/data/eu-funding-calls-open.jsonl, loaded at start when no calls are stored).
 `;
 
 const EXIT = { ok: 0, problems: 1, usage: 2, database: 3, config: 4 } as const;
@@ -87,6 +89,27 @@ async function catalogueImport(dir: string): Promise<number> {
   }
 }
 
+async function callsImport(file: string | undefined): Promise<number> {
+  if (!file) {
+    console.error('Name the calls file: mulighetsrom calls import <file.jsonl>');
+    return EXIT.usage;
+  }
+  const database = await openDatabase(loadConfig());
+  try {
+    await database.migrate();
+    const result = await importEuPortalCalls(database.db, path.resolve(file));
+    if (!result.ok) {
+      for (const problem of result.problems) console.error(problem);
+      console.error(`\n${result.problems.length} problem(s); nothing was imported.`);
+      return EXIT.problems;
+    }
+    console.log(`Imported ${result.calls} calls, ${result.linked} of them linked to catalogue programmes.`);
+    return EXIT.ok;
+  } finally {
+    await database.close();
+  }
+}
+
 async function run(args: string[]): Promise<number> {
   const [command, sub, dirArg] = args;
   const catalogueDir = path.resolve(dirArg ?? DEFAULT_CATALOGUE_DIR);
@@ -98,6 +121,9 @@ async function run(args: string[]): Promise<number> {
     case 'catalogue':
       if (sub === 'check') return catalogueCheck(catalogueDir);
       if (sub === 'import') return catalogueImport(catalogueDir);
+      break;
+    case 'calls':
+      if (sub === 'import') return callsImport(dirArg);
       break;
     case undefined:
     case 'help':

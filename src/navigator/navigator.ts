@@ -1,5 +1,6 @@
-/** The navigator use case: catalogue snapshot (cached until the catalogue changes), text rank, ranking. */
+/** The navigator use case: catalogue snapshot (cached until the catalogue changes), text rank, deadlines, ranking. */
 import type { Concept } from '../catalogue/concept-schema.js';
+import { nextDeadlines } from '../calls/repository.js';
 import type { Db } from '../platform/db/client.js';
 import type { ExchangeRate } from '../reference/exchange-rate.js';
 import { rankMatches, type MatchRequest, type MatchResult } from './match.js';
@@ -24,8 +25,12 @@ export function createNavigator(options: { db: Db; concepts: readonly Concept[];
 
   return {
     async match(request) {
-      const [catalogue, textRanks] = await Promise.all([currentCatalogue(), rankIdea(options.db, request.idea, request.language)]);
-      return rankMatches({ programmes: catalogue.programmes, textRanks, concepts: options.concepts, request, exchangeRate: options.exchangeRate });
+      const [catalogue, textRanks, deadlines] = await Promise.all([
+        currentCatalogue(),
+        rankIdea(options.db, request.idea, request.language),
+        nextDeadlines(options.db, new Date().toISOString().slice(0, 10)),
+      ]);
+      return rankMatches({ programmes: catalogue.programmes, textRanks, concepts: options.concepts, request, exchangeRate: options.exchangeRate, nextDeadlines: deadlines });
     },
   };
 }

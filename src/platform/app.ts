@@ -1,5 +1,8 @@
 /** Start-up and shut-down of the whole product: database, migrations, catalogue, HTTP. */
+import { existsSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
+import { importEuPortalCalls } from '../calls/import.js';
+import { countCalls } from '../calls/repository.js';
 import { DEFAULT_CATALOGUE_DIR } from '../catalogue/files.js';
 import { formatProblem, importCatalogue } from '../catalogue/import.js';
 import type { AppConfig } from './config.js';
@@ -22,6 +25,10 @@ export async function startApp(config: AppConfig): Promise<RunningApp> {
     if (config.loadCatalogueOnStart) {
       const result = await importCatalogue(database.db, DEFAULT_CATALOGUE_DIR, { actor: 'start-up', skipIfUnchanged: true });
       if (!result.ok) throw new CatalogueInvalidError(`The shipped catalogue has problems:\n${result.problems.map(formatProblem).join('\n')}`);
+    }
+    if (config.demoCallsFile && existsSync(config.demoCallsFile) && (await countCalls(database.db)) === 0) {
+      const calls = await importEuPortalCalls(database.db, config.demoCallsFile);
+      if (!calls.ok) throw new Error(`The demo calls file has problems:\n${calls.problems.slice(0, 10).join('\n')}`);
     }
     const app = await buildServer({ database, logger: { level: config.logLevel } });
     await app.listen({ port: config.port, host: config.host });

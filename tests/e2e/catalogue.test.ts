@@ -37,7 +37,7 @@ async function tabTo(predicate: string, maxTabs = 80): Promise<void> {
 }
 
 describe('catalogue in the browser', () => {
-  it.each(['/', '/programmes', '/programmes/interreg-sverige-norge', '/programmes?q=klima&sector=technical', '/about', '/accessibility', '/programmes/does-not-exist'])(
+  it.each(['/', '/programmes', '/programmes/interreg-sverige-norge', '/programmes/horizon-europe', '/programmes?q=klima&sector=technical', '/about', '/accessibility', '/programmes/does-not-exist'])(
     '%s has no axe violations',
     async (path) => {
       await page.goto(path);

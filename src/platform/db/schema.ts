@@ -1,2 +1,3 @@
 /** Every table of the product, gathered for Drizzle (queries and `drizzle-kit generate`). */
 export * from '../../catalogue/tables.js';
+export * from '../../calls/tables.js';

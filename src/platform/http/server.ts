@@ -20,6 +20,7 @@ import { loadShippedVocabulary } from '../../navigator/load-vocabulary.js';
 import { navigatorRoutes } from '../../navigator/routes.js';
 import { exchangeRateFromEnv } from '../../reference/exchange-rate.js';
 import { referenceRoutes } from '../../reference/routes.js';
+import { callsRoutes } from '../../calls/routes.js';
 
 export const WEB_DIST_DIR = fileURLToPath(new URL('../../../' + (import.meta.url.includes('/dist/') ? '../' : '') + 'dist/web/', import.meta.url));
 
@@ -71,6 +72,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       tags: [
         { name: 'catalogue', description: 'EU, EEA, Nordic, national and county schemes' },
         { name: 'navigator', description: 'From an idea to the programmes that fit, with eligibility and grant estimate' },
+        { name: 'calls', description: 'Calls for proposals and deadlines' },
         { name: 'reference', description: 'Counties, municipalities and other code lists' },
         { name: 'platform' },
       ],
@@ -87,6 +89,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   const navigator = createNavigator({ db: options.database.db, concepts: options.concepts ?? (await loadShippedVocabulary()), exchangeRate: exchangeRateFromEnv() });
   await app.register(navigatorRoutes(navigator));
   await app.register(referenceRoutes);
+  await app.register(callsRoutes(options.database.db));
 
   const indexHtml = options.serveWeb === false ? undefined : await registerWebApp(app);
   const sendWebApp = async (path: string, reply: FastifyReply) => {

@@ -188,6 +188,8 @@ function ProgrammeView({ programme }: { programme: Programme }) {
         </Section>
       )}
 
+      <UpcomingCalls programmeId={programme.id} language={language} />
+
       <Section id="area" title={t('programme.area')}>
         <Paragraph>{programme.area.description[language]}</Paragraph>
         {programme.area.nuts.length > 0 && <Paragraph data-size="sm">{t('programme.nutsCodes')}: {programme.area.nuts.join(', ')}</Paragraph>}
@@ -230,6 +232,43 @@ function ProgrammeView({ programme }: { programme: Programme }) {
         </ol>
       </Section>
     </article>
+  );
+}
+
+interface CallsResponse {
+  items: Array<{ id: string; title: string; deadline: string | null; status: 'open' | 'forthcoming' | 'closed'; url: string | null }>;
+  total: number;
+}
+
+function UpcomingCalls({ programmeId, language }: { programmeId: string; language: Language }) {
+  const { t } = useTranslation();
+  const [calls, setCalls] = useState<CallsResponse | undefined>();
+  useEffect(() => {
+    const controller = new AbortController();
+    getJson<CallsResponse>(`/api/programmes/${encodeURIComponent(programmeId)}/calls`, new URLSearchParams({ pageSize: '5' }), controller.signal).then(setCalls, () => undefined);
+    return () => controller.abort();
+  }, [programmeId]);
+  if (!calls) return null;
+  return (
+    <Section id="calls" title={t('programme.calls')}>
+      {calls.items.length === 0 ? (
+        <Paragraph>{t('programme.callsNone')}</Paragraph>
+      ) : (
+        <>
+          <ul className="call-list">
+            {calls.items.map((call) => (
+              <li key={call.id}>
+                {call.url ? <Link href={call.url}>{call.title}</Link> : call.title}{' '}
+                <Tag data-size="sm" data-color={call.status === 'open' ? 'success' : 'info'}>{t(`programme.callStatus.${call.status}`)}</Tag>
+                {call.deadline && <span className="call-deadline"> {t('programme.deadline')}: {formatDate(call.deadline, language)}</span>}
+              </li>
+            ))}
+          </ul>
+          {calls.total > calls.items.length && <Paragraph data-size="sm">{t('programme.callsMore', { count: calls.total - calls.items.length })}</Paragraph>}
+          <Paragraph data-size="sm" className="provenance">{t('programme.callsSource')}</Paragraph>
+        </>
+      )}
+    </Section>
   );
 }
 
