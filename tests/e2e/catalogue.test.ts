@@ -1,28 +1,14 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { startAppServer, type AppServer } from '../support/app-server.js';
-import { axeViolations, launchBrowser } from '../support/browser.js';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { axeViolations } from '../support/browser.js';
+import { browserSuite } from '../support/browser-suite.js';
 import nn from '../../web/src/locales/nn.json' with { type: 'json' };
 import sv from '../../web/src/locales/sv.json' with { type: 'json' };
 
-let server: AppServer;
-let browser: Browser;
-let context: BrowserContext;
+const suite = browserSuite();
 let page: Page;
-
-beforeAll(async () => {
-  server = await startAppServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-beforeEach(async () => {
-  await context?.close();
-  // bypassCSP only lets the test inject axe-core; the app itself runs under its real policy.
-  context = await browser.newContext({ locale: 'nb-NO', baseURL: server.url, bypassCSP: true });
-  page = await context.newPage();
+beforeEach(() => {
+  page = suite.page();
 });
 
 const heading = () => page.locator('main h1').first();

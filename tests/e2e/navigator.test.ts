@@ -1,25 +1,12 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { startAppServer, type AppServer } from '../support/app-server.js';
-import { axeViolations, launchBrowser } from '../support/browser.js';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { axeViolations } from '../support/browser.js';
+import { browserSuite } from '../support/browser-suite.js';
 
-let server: AppServer;
-let browser: Browser;
-let context: BrowserContext;
+const suite = browserSuite();
 let page: Page;
-
-beforeAll(async () => {
-  server = await startAppServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-beforeEach(async () => {
-  await context?.close();
-  context = await browser.newContext({ locale: 'nb-NO', baseURL: server.url, bypassCSP: true });
-  page = await context.newPage();
+beforeEach(() => {
+  page = suite.page();
 });
 
 const CLIMATE = new URLSearchParams({
