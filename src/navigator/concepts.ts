@@ -1,7 +1,8 @@
 /**
  * Finding the vocabulary's concepts in an idea. A term matches the start of a word ("skole" →
  * "skolene"), and from five letters also inside a compound ("skole" → "grunnskolen"); a phrase
- * matches consecutive words. Pure and deterministic.
+ * matches consecutive words. Pure and deterministic. The vocabulary is compiled once so that a match
+ * costs set look-ups, not a scan of every term against every word.
  */
 import type { Concept } from '../catalogue/concept-schema.js';
 import { LANGUAGES } from '../reference/codes.js';
@@ -12,40 +13,70 @@ export interface ConceptMatch {
   term: string;
 }
 
+export interface CompiledConcept {
+  concept: Concept;
+  /** Every term in vocabulary order, split into words. */
+  terms: Array<{ text: string; words: string[] }>;
+  targets: ReadonlySet<string>;
+}
+
 const COMPOUND_MIN_LENGTH = 5;
 
 export function ideaWords(text: string): string[] {
   return text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
 }
 
+export function compileVocabulary(concepts: readonly Concept[]): CompiledConcept[] {
+  return concepts.map((concept) => ({
+    concept,
+    terms: LANGUAGES.flatMap((language) => concept.terms[language])
+      .map((text) => ({ text, words: ideaWords(text) }))
+      .filter((term) => term.words.length > 0),
+    targets: new Set(concept.targets),
+  }));
+}
+
+/** Every prefix of every word, and every inner stretch of compound length: what single-word terms can match. */
+function indexWords(words: string[]): { prefixes: Set<string>; inner: Set<string> } {
+  const prefixes = new Set<string>();
+  const inner = new Set<string>();
+  for (const word of new Set(words)) {
+    for (let end = 1; end <= word.length; end++) prefixes.add(word.slice(0, end));
+    for (let start = 1; start + COMPOUND_MIN_LENGTH <= word.length; start++) {
+      for (let end = start + COMPOUND_MIN_LENGTH; end <= word.length; end++) inner.add(word.slice(start, end));
+    }
+  }
+  return { prefixes, inner };
+}
+
 function wordMatches(word: string, termWord: string, allowInside: boolean): boolean {
   return word.startsWith(termWord) || (allowInside && termWord.length >= COMPOUND_MIN_LENGTH && word.includes(termWord));
 }
 
-function termMatches(words: string[], term: string): boolean {
-  const parts = ideaWords(term);
-  if (parts.length === 0) return false;
-  if (parts.length === 1) return words.some((word) => wordMatches(word, parts[0]!, true));
+function phraseMatches(words: string[], parts: string[]): boolean {
   for (let start = 0; start + parts.length <= words.length; start++) {
-    // Inside a phrase only the first word may be a compound's tail ("flomsikring" … not needed mid-phrase).
+    // Only the first word of a phrase may be a compound's tail.
     if (parts.every((part, i) => wordMatches(words[start + i]!, part, i === 0))) return true;
   }
   return false;
 }
 
 /** Concepts found in the idea, in vocabulary order, each with the term that matched. */
-export function matchConcepts(idea: string, concepts: readonly Concept[]): ConceptMatch[] {
+export function matchConcepts(idea: string, vocabulary: readonly CompiledConcept[]): Array<ConceptMatch & { compiled: CompiledConcept }> {
   const words = ideaWords(idea);
   if (words.length === 0) return [];
-  const matches: ConceptMatch[] = [];
-  for (const concept of concepts) {
-    const term = LANGUAGES.flatMap((language) => concept.terms[language]).find((candidate) => termMatches(words, candidate));
-    if (term !== undefined) matches.push({ concept, term });
+  const { prefixes, inner } = indexWords(words);
+  const matches: Array<ConceptMatch & { compiled: CompiledConcept }> = [];
+  for (const compiled of vocabulary) {
+    const term = compiled.terms.find(({ words: parts }) =>
+      parts.length === 1 ? prefixes.has(parts[0]!) || (parts[0]!.length >= COMPOUND_MIN_LENGTH && inner.has(parts[0]!)) : phraseMatches(words, parts),
+    );
+    if (term) matches.push({ concept: compiled.concept, term: term.text, compiled });
   }
   return matches;
 }
 
 /** Does the concept point at this programme priority (or the programme as a whole)? */
-export function conceptTargets(concept: Concept, programmeId: string, priorityCode: string | null): boolean {
-  return concept.targets.some((target) => target === programmeId || (priorityCode !== null && target === `${programmeId}/${priorityCode}`));
+export function conceptTargets(compiled: CompiledConcept, programmeId: string, priorityCode: string | null): boolean {
+  return compiled.targets.has(programmeId) || (priorityCode !== null && compiled.targets.has(`${programmeId}/${priorityCode}`));
 }

@@ -6,8 +6,7 @@
 import type { Programme } from '../catalogue/schema.js';
 import type { Language } from '../reference/codes.js';
 import type { ExchangeRate } from '../reference/exchange-rate.js';
-import type { Concept } from '../catalogue/concept-schema.js';
-import { conceptTargets, matchConcepts } from './concepts.js';
+import { conceptTargets, matchConcepts, type CompiledConcept } from './concepts.js';
 import { estimateGrant, type GrantEstimate } from './grant.js';
 import { relevanceScore } from './relevance.js';
 import { matchArea } from './geography.js';
@@ -65,7 +64,7 @@ const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 export function rankMatches(input: {
   programmes: readonly Programme[];
   textRanks: ReadonlyMap<string, number>;
-  concepts: readonly Concept[];
+  concepts: readonly CompiledConcept[];
   request: MatchRequest;
   exchangeRate: ExchangeRate;
   nextDeadlines?: ReadonlyMap<string, string> | undefined;
@@ -96,7 +95,7 @@ export function rankMatches(input: {
 
     for (const priority of pairs) {
       const code = priority?.code ?? null;
-      const concepts = found.filter((match) => conceptTargets(match.concept, programme.id, code));
+      const concepts = found.filter((match) => conceptTargets(match.compiled, programme.id, code));
       const textShare = bestRank > 0 ? (input.textRanks.get(pairKey(programme.id, code)) ?? 0) / bestRank : 0;
       const sectors = priority?.sectors ?? programme.sectors;
       const sectorMatch = request.question.sector !== undefined && sectors.includes(request.question.sector);

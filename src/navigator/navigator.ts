@@ -3,6 +3,7 @@ import type { Concept } from '../catalogue/concept-schema.js';
 import { nextDeadlines } from '../calls/repository.js';
 import type { Db } from '../platform/db/client.js';
 import type { ExchangeRate } from '../reference/exchange-rate.js';
+import { compileVocabulary } from './concepts.js';
 import { rankMatches, type MatchRequest, type MatchResult } from './match.js';
 import { catalogueVersion, loadCatalogue, rankIdea, type CatalogueSnapshot } from './repository.js';
 
@@ -11,6 +12,7 @@ export interface Navigator {
 }
 
 export function createNavigator(options: { db: Db; concepts: readonly Concept[]; exchangeRate: ExchangeRate }): Navigator {
+  const vocabulary = compileVocabulary(options.concepts);
   let snapshot: CatalogueSnapshot | undefined;
   let loading: Promise<CatalogueSnapshot> | undefined;
 
@@ -30,7 +32,7 @@ export function createNavigator(options: { db: Db; concepts: readonly Concept[];
         rankIdea(options.db, request.idea, request.language),
         nextDeadlines(options.db, new Date().toISOString().slice(0, 10)),
       ]);
-      return rankMatches({ programmes: catalogue.programmes, textRanks, concepts: options.concepts, request, exchangeRate: options.exchangeRate, nextDeadlines: deadlines });
+      return rankMatches({ programmes: catalogue.programmes, textRanks, concepts: vocabulary, request, exchangeRate: options.exchangeRate, nextDeadlines: deadlines });
     },
   };
 }

@@ -48,8 +48,21 @@ export interface EligibilityQuestion {
 
 const LOCALES: Record<Language, string> = { nb: 'nb-NO', nn: 'nn-NO', sv: 'sv-SE', en: 'en-GB' };
 
+/** Intl formatters are costly to build and the navigator formats thousands of values a second. */
+function memoByLanguage<T>(build: (locale: string) => T): (language: Language) => T {
+  const cache = new Map<Language, T>();
+  return (language) => {
+    let value = cache.get(language);
+    if (value === undefined) cache.set(language, (value = build(LOCALES[language])));
+    return value;
+  };
+}
+const regionNames = memoByLanguage((locale) => new Intl.DisplayNames([locale], { type: 'region' }));
+const orList = memoByLanguage((locale) => new Intl.ListFormat(locale, { type: 'disjunction' }));
+const moneyFormats = new Map<string, Intl.NumberFormat>();
+
 export function countryName(code: string, language: Language): string {
-  return new Intl.DisplayNames([LOCALES[language]], { type: 'region' }).of(code) ?? code;
+  return regionNames(language).of(code) ?? code;
 }
 
 export function placeName(place: Place, language: Language): string {
@@ -61,11 +74,14 @@ export function placeName(place: Place, language: Language): string {
 }
 
 function listCountries(codes: string[], language: Language): string {
-  return new Intl.ListFormat(LOCALES[language], { type: 'disjunction' }).format(codes.map((code) => countryName(code, language)));
+  return orList(language).format(codes.map((code) => countryName(code, language)));
 }
 
 function formatMoney(amount: number, currency: string, language: Language): string {
-  return new Intl.NumberFormat(LOCALES[language], { style: 'currency', currency, maximumFractionDigits: 0 }).format(amount);
+  const key = `${language}:${currency}`;
+  let format = moneyFormats.get(key);
+  if (!format) moneyFormats.set(key, (format = new Intl.NumberFormat(LOCALES[language], { style: 'currency', currency, maximumFractionDigits: 0 })));
+  return format.format(amount);
 }
 
 /** The project-type entry the question is about: the one named, or the only one there is. */

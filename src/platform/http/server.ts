@@ -21,6 +21,9 @@ import { navigatorRoutes } from '../../navigator/routes.js';
 import { exchangeRateFromEnv } from '../../reference/exchange-rate.js';
 import { referenceRoutes } from '../../reference/routes.js';
 import { callsRoutes } from '../../calls/routes.js';
+import { createEnhetsregisteretClient } from '../../organisations/enhetsregisteret.js';
+import type { OrganisationRegistry } from '../../organisations/organisation.js';
+import { organisationRoutes } from '../../organisations/routes.js';
 
 export const WEB_DIST_DIR = fileURLToPath(new URL('../../../' + (import.meta.url.includes('/dist/') ? '../' : '') + 'dist/web/', import.meta.url));
 
@@ -29,6 +32,8 @@ export interface ServerOptions {
   logger?: FastifyServerOptions['logger'];
   /** Serve the built web app from dist/web (off in API-only tests). */
   serveWeb?: boolean;
+  /** Where Norwegian organisations are looked up; the open Enhetsregisteret API by default. */
+  organisationRegistry?: OrganisationRegistry;
   /** The navigator's concept vocabulary; the shipped one by default. */
   concepts?: Concept[];
 }
@@ -73,6 +78,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
         { name: 'catalogue', description: 'EU, EEA, Nordic, national and county schemes' },
         { name: 'navigator', description: 'From an idea to the programmes that fit, with eligibility and grant estimate' },
         { name: 'calls', description: 'Calls for proposals and deadlines' },
+        { name: 'organisations', description: 'Norwegian organisations from Enhetsregisteret (Brønnøysundregistrene)' },
         { name: 'reference', description: 'Counties, municipalities and other code lists' },
         { name: 'platform' },
       ],
@@ -90,6 +96,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   await app.register(navigatorRoutes(navigator));
   await app.register(referenceRoutes);
   await app.register(callsRoutes(options.database.db));
+  await app.register(organisationRoutes(options.organisationRegistry ?? createEnhetsregisteretClient({ baseUrl: process.env.ENHETSREGISTERET_URL || undefined })));
 
   const indexHtml = options.serveWeb === false ? undefined : await registerWebApp(app);
   const sendWebApp = async (path: string, reply: FastifyReply) => {

@@ -89,6 +89,36 @@ const MESSAGES = {
     sv: (p) => `”${p.field}” måste vara mellan ${p.min} och ${p.max}.`,
     en: (p) => `"${p.field}" must be between ${p.min} and ${p.max}.`,
   },
+  tooShort: {
+    nb: (p) => `«${p.field}» må ha minst ${p.limit} tegn.`,
+    nn: (p) => `«${p.field}» må ha minst ${p.limit} teikn.`,
+    sv: (p) => `”${p.field}” måste ha minst ${p.limit} tecken.`,
+    en: (p) => `"${p.field}" must have at least ${p.limit} characters.`,
+  },
+  orgNumberFormat: {
+    nb: (p) => `«${p.value}» er ikke et organisasjonsnummer (${p.field}): det har ni sifre, for eksempel 974 760 673.`,
+    nn: (p) => `«${p.value}» er ikkje eit organisasjonsnummer (${p.field}): det har ni siffer, til dømes 974 760 673.`,
+    sv: (p) => `”${p.value}” är inget norskt organisationsnummer (${p.field}): det har nio siffror, till exempel 974 760 673.`,
+    en: (p) => `"${p.value}" is not an organisation number (${p.field}): it has nine digits, e.g. 974 760 673.`,
+  },
+  orgNumberCheckDigit: {
+    nb: (p) => `${p.value} er ikke et gyldig organisasjonsnummer (${p.field}): kontrollsifferet stemmer ikke. Sjekk at sifrene er skrevet riktig.`,
+    nn: (p) => `${p.value} er ikkje eit gyldig organisasjonsnummer (${p.field}): kontrollsifferet stemmer ikkje. Sjekk at sifra er skrivne rett.`,
+    sv: (p) => `${p.value} är inget giltigt norskt organisationsnummer (${p.field}): kontrollsiffran stämmer inte. Kontrollera att siffrorna är rätt skrivna.`,
+    en: (p) => `${p.value} is not a valid organisation number (${p.field}): the check digit does not match. Check that the digits are typed correctly.`,
+  },
+  organisationNotFound: {
+    nb: (p) => `Enhetsregisteret har ingen enhet med organisasjonsnummer ${p.number}.`,
+    nn: (p) => `Einingsregisteret har inga eining med organisasjonsnummer ${p.number}.`,
+    sv: (p) => `Enhetsregisteret (Norges enhetsregister) har ingen enhet med organisationsnummer ${p.number}.`,
+    en: (p) => `The Central Coordinating Register for Legal Entities (Enhetsregisteret) has no entity with organisation number ${p.number}.`,
+  },
+  organisationRegisterUnavailable: {
+    nb: () => 'Enhetsregisteret hos Brønnøysundregistrene svarer ikke akkurat nå. Prøv igjen om litt.',
+    nn: () => 'Einingsregisteret hos Brønnøysundregistera svarar ikkje akkurat no. Prøv igjen om litt.',
+    sv: () => 'Brønnøysundregistrenes enhetsregister svarar inte just nu. Försök igen om en stund.',
+    en: () => 'The Brønnøysund Register Centre\'s entity register (Enhetsregisteret) is not answering right now. Please try again shortly.',
+  },
   internal: {
     nb: () => 'Noe gikk galt hos oss. Prøv igjen om litt.',
     nn: () => 'Noko gjekk gale hos oss. Prøv igjen om litt.',
