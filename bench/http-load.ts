@@ -7,6 +7,7 @@
  * the client does not share an event loop (and a core) with the server it measures.
  */
 import { fork } from 'node:child_process';
+import { readFileSync, readdirSync } from 'node:fs';
 import http from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
@@ -23,13 +24,20 @@ export interface LoadOptions {
   baseUrl: string;
   /** The mix, sent in this order and cycled. */
   requests: LoadRequest[];
-  /** Requests measured. */
+  /** Most requests measured. */
   total: number;
-  /** Requests sent (the same mix) before measuring; not recorded. */
+  /**
+   * Time budget of the measured phase. Once it has passed, the current pass over the mix is finished
+   * (so every request of the mix is sent equally often) and then no new request is sent.
+   */
+  timeLimitMs: number;
+  /** Requests sent (the start of the mix) before measuring; not recorded. */
   warmup: number;
   concurrency: number;
   /** Per-request timeout; a timed-out request is an error. */
   timeoutMs?: number;
+  /** Process of the server, for its CPU share; `runHttpLoadInChildProcess` sets it to its own process. */
+  serverPid?: number;
 }
 
 export interface LatencySummary {
@@ -43,14 +51,25 @@ export interface LatencySummary {
 
 export interface LoadResult {
   concurrency: number;
+  /** Requests answered in the measured phase (fewer than asked when the time budget ran out). */
   requests: number;
+  stoppedByTimeLimit: boolean;
   errors: number;
   /** A few error descriptions, for the report. */
   errorSamples: string[];
   durationMs: number;
   requestsPerSecond: number;
+  /**
+   * Who used the CPU during the measured phase, in % of one core (Linux /proc; undefined elsewhere):
+   * the server's process (`serverPid`; with PGlite the database runs in it too; 0 when the server
+   * shares the load driver's process, whose share then holds both),
+   * PostgreSQL's processes, the load driver, and everything else on the machine.
+   */
+  cpuPercent: CpuShares | undefined;
   latencyMs: LatencySummary;
   byLabel: Record<string, LatencySummary>;
+  /** Per request of the mix, keyed by its path. */
+  byPath: Record<string, LatencySummary>;
 }
 
 /** Nearest-rank percentile of sorted values. */
@@ -107,20 +126,29 @@ export async function runHttpLoad(options: LoadOptions): Promise<LoadResult> {
   const base = new URL(options.baseUrl);
   if (!['127.0.0.1', '[::1]', 'localhost'].includes(base.hostname)) throw new Error(`refusing to load a non-loopback address: ${options.baseUrl}`);
   if (options.requests.length === 0 || options.concurrency < 1) throw new Error('nothing to send');
-  const timeoutMs = options.timeoutMs ?? 10_000;
+  const timeoutMs = options.timeoutMs ?? 30_000;
   const agent = new http.Agent({ keepAlive: true, maxSockets: options.concurrency });
   const urls = options.requests.map((r) => new URL(r.path, base));
 
   const latencies: number[] = [];
   const byLabel = new Map<string, number[]>();
+  const byPath = new Map<string, number[]>();
+  const add = (map: Map<string, number[]>, key: string, value: number) => {
+    const list = map.get(key) ?? [];
+    list.push(value);
+    map.set(key, list);
+  };
   const errorSamples: string[] = [];
   let errors = 0;
 
-  const phase = async (count: number, record: boolean) => {
+  /** Sends up to `count` requests within `limitMs`; returns how many were sent. */
+  const phase = async (count: number, limitMs: number, record: boolean): Promise<number> => {
     let next = 0;
+    const deadline = performance.now() + limitMs;
+    // Bounded twice: no request after `count` were handed out, nor after the deadline once the pass over the mix is complete.
+    const more = () => next < count && (performance.now() < deadline || next % urls.length !== 0);
     const worker = async () => {
-      // Bounded: each worker stops once `count` requests have been handed out.
-      while (next < count) {
+      while (more()) {
         const index = next++;
         const which = index % urls.length;
         const started = performance.now();
@@ -138,39 +166,103 @@ export async function runHttpLoad(options: LoadOptions): Promise<LoadResult> {
           continue;
         }
         latencies.push(elapsed);
-        const label = options.requests[which]?.label ?? '?';
-        const list = byLabel.get(label) ?? [];
-        list.push(elapsed);
-        byLabel.set(label, list);
+        add(byLabel, options.requests[which]?.label ?? '?', elapsed);
+        add(byPath, options.requests[which]?.path ?? '?', elapsed);
       }
     };
     await Promise.all(Array.from({ length: Math.min(options.concurrency, count) }, worker));
+    return next;
   };
 
   try {
-    await phase(options.warmup, false);
+    await phase(options.warmup, options.timeLimitMs, false);
+    const cpuBefore = cpuSnapshot(options.serverPid);
     const started = performance.now();
-    await phase(options.total, true);
+    const sent = await phase(options.total, options.timeLimitMs, true);
     const durationMs = performance.now() - started;
+    const cpuAfter = cpuSnapshot(options.serverPid);
     return {
       concurrency: options.concurrency,
-      requests: options.total,
+      requests: sent,
+      stoppedByTimeLimit: sent < options.total,
       errors,
       errorSamples,
       durationMs: Math.round(durationMs),
-      requestsPerSecond: Math.round((options.total / durationMs) * 1000 * 10) / 10,
+      requestsPerSecond: Math.round((sent / durationMs) * 1000 * 10) / 10,
+      cpuPercent: cpuShares(cpuBefore, cpuAfter, durationMs),
       latencyMs: summarise(latencies),
       byLabel: Object.fromEntries([...byLabel].map(([label, values]) => [label, summarise(values)])),
+      byPath: Object.fromEntries([...byPath].map(([path, values]) => [path, summarise(values)])),
     };
   } finally {
     agent.destroy();
   }
 }
 
+export interface CpuShares {
+  server: number;
+  postgres: number;
+  loadDriver: number;
+  other: number;
+}
+
+interface CpuSnapshot {
+  /** Busy clock ticks of the whole machine (all but idle and I/O wait). */
+  busy: number;
+  server: number;
+  loadDriver: number;
+  /** Per PostgreSQL process, so that connections opened meanwhile count from zero. */
+  postgres: Map<number, number>;
+}
+
+const TICKS_PER_SECOND = 100; // USER_HZ on Linux
+
+/** utime + stime of a process, and its name, from /proc/PID/stat. */
+function processTicks(pid: number): { comm: string; ticks: number } | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const rest = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return { comm: stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')), ticks: Number(rest[11]) + Number(rest[12]) };
+  } catch {
+    return undefined; // gone meanwhile
+  }
+}
+
+function cpuSnapshot(serverPid: number | undefined): CpuSnapshot | undefined {
+  try {
+    const fields = (readFileSync('/proc/stat', 'utf8').split('\n')[0] ?? '').trim().split(/\s+/).slice(1, 9).map(Number);
+    const busy = fields.reduce((sum, v, i) => (i === 3 || i === 4 ? sum : sum + v), 0);
+    const postgres = new Map<number, number>();
+    for (const name of readdirSync('/proc')) {
+      if (!/^\d+$/.test(name)) continue;
+      const entry = processTicks(Number(name));
+      if (entry?.comm === 'postgres') postgres.set(Number(name), entry.ticks);
+    }
+    const server = serverPid === undefined || serverPid === process.pid ? 0 : (processTicks(serverPid)?.ticks ?? 0);
+    return { busy, server, loadDriver: processTicks(process.pid)?.ticks ?? 0, postgres };
+  } catch {
+    return undefined;
+  }
+}
+
+function cpuShares(before: CpuSnapshot | undefined, after: CpuSnapshot | undefined, durationMs: number): CpuShares | undefined {
+  if (!before || !after) return undefined;
+  const percent = (ticks: number) => Math.max(0, Math.round((ticks / TICKS_PER_SECOND / (durationMs / 1000)) * 100));
+  let postgres = 0;
+  for (const [pid, ticks] of after.postgres) postgres += ticks - (before.postgres.get(pid) ?? 0);
+  const server = after.server - before.server;
+  const loadDriver = after.loadDriver - before.loadDriver;
+  return { server: percent(server), postgres: percent(postgres), loadDriver: percent(loadDriver), other: percent(after.busy - before.busy - server - postgres - loadDriver) };
+}
+
 const CHILD_FLAG = 'MULIGHETSROM_BENCH_HTTP_LOAD_CHILD';
 
 /** Runs `runHttpLoad` in a child Node process and returns its result. */
-export function runHttpLoadInChildProcess(options: LoadOptions, limitMs = 180_000): Promise<LoadResult> {
+export function runHttpLoadInChildProcess(options: LoadOptions): Promise<LoadResult> {
+  // Both phases, the slowest possible last request of each, and the child's own start.
+  // Both phases, a last pass over the mix after the budget (one request at a time at worst), the child's start.
+  const timeoutMs = options.timeoutMs ?? 30_000;
+  const limitMs = (options.warmup + options.requests.length + 1) * timeoutMs + options.timeLimitMs + 15_000;
   return new Promise((resolve, reject) => {
     const child = fork(fileURLToPath(import.meta.url), [], {
       execArgv: ['--import', 'tsx'],
@@ -193,7 +285,7 @@ export function runHttpLoadInChildProcess(options: LoadOptions, limitMs = 180_00
     });
     child.on('error', (error) => finish(error));
     child.on('exit', (code) => finish(new Error(`load driver exited (code ${code}) without a result`)));
-    child.send({ options });
+    child.send({ options: { ...options, serverPid: options.serverPid ?? process.pid } });
   });
 }
 
