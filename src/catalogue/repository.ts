@@ -5,7 +5,7 @@ import type { Db } from '../platform/db/client.js';
 import type { Language } from '../reference/codes.js';
 import type { Programme } from './schema.js';
 import { catalogueImports, priorities, programmes, type ProgrammeCard } from './tables.js';
-import { TEXT_SEARCH_CONFIG, prefixQuery, prioritySearchText, programmeSearchText, searchTerms } from './search-text.js';
+import { prefixQuery, prioritySearchText, programmeSearchText, searchTerms } from './search-text.js';
 
 export interface ImportReport {
   programmes: number;
@@ -180,11 +180,9 @@ export async function searchProgrammes(db: Db, search: ProgrammeSearch): Promise
   if (terms.length === 0) return searchPage(db, search, filters, sql<number>`0::float8`, false);
 
   const q = terms.join(' ');
-  const readerConfig = TEXT_SEARCH_CONFIG[search.language];
-  // Stemmed matches in every configuration (a Swede may search the Norwegian text), plus prefix
-  // matches while the user is still typing.
-  const tsQuery = sql`(websearch_to_tsquery(${readerConfig}::regconfig, ${q})
-    || websearch_to_tsquery('norwegian', ${q}) || websearch_to_tsquery('swedish', ${q})
+  // Stemmed in each of the product's configurations — the reader's among them, and a Swede may search
+  // the Norwegian text — plus prefix matches while the user is still typing.
+  const tsQuery = sql`(websearch_to_tsquery('norwegian', ${q}) || websearch_to_tsquery('swedish', ${q})
     || websearch_to_tsquery('english', ${q}) || to_tsquery('simple', ${prefixQuery(terms)}))`;
   const textMatch = await searchPage(db, search, [sql`${programmes.searchVector} @@ ${tsQuery}`, ...filters], sql<number>`ts_rank(${programmes.rankVector}, ${tsQuery})::float8`, true);
   if (textMatch.total > 0) return textMatch;
