@@ -5,7 +5,7 @@ import { Alert, Button, Details, ErrorSummary, Field, Fieldset, Heading, Label, 
 import { APPLICANT_TYPES, MUNICIPAL_SECTORS, PROJECT_TYPES, type Language } from '../../../src/reference/codes.js';
 import { INTL_LOCALES } from '../app/i18n.js';
 import { ApiError, getJson } from '../app/api.js';
-import { useCodeName } from '../app/code-names.js';
+import { useCodeName, type CodeList } from '../app/code-names.js';
 import { PageHeading } from '../app/PageHeading.js';
 import { useDocumentTitle } from '../app/useDocumentTitle.js';
 import { EMPTY_FORM, formFromParams, paramsFromForm, requestBody, type NavigatorForm } from './form-state.js';
@@ -50,6 +50,23 @@ function loadDraft(): NavigatorForm | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** A labelled select of a code list with "not given" first. */
+function OptionalCodeSelect({ id, label, list, codes, value, onChange }: { id: string; label: string; list: CodeList; codes: readonly string[]; value: string; onChange: (value: string) => void }) {
+  const { t } = useTranslation();
+  const codeName = useCodeName();
+  return (
+    <Field>
+      <Label htmlFor={id}>{label}</Label>
+      <Select id={id} value={value} onChange={(event) => onChange(event.target.value)}>
+        <Select.Option value="">{t('navigator.notGiven')}</Select.Option>
+        {codes.map((code) => (
+          <Select.Option key={code} value={code}>{codeName(list, code)}</Select.Option>
+        ))}
+      </Select>
+    </Field>
+  );
 }
 
 export default function NavigatorPage() {
@@ -225,15 +242,7 @@ export default function NavigatorPage() {
                   <Textfield id={`nav-partner-${index}-region`} aria-label={t('navigator.partnerRegion', { number: index + 1 })} value={partner.region} error={errorFor(`nav-partner-${index}-region`)} onChange={(event) => updatePartner(index, { region: event.target.value })} />
                 )}
               </Field>
-              <Field>
-                <Label htmlFor={`nav-partner-${index}-type`}>{t('navigator.partnerType', { number: index + 1 })}</Label>
-                <Select id={`nav-partner-${index}-type`} value={partner.type} onChange={(event) => updatePartner(index, { type: event.target.value })}>
-                  <Select.Option value="">{t('navigator.notGiven')}</Select.Option>
-                  {APPLICANT_TYPES.map((type) => (
-                    <Select.Option key={type} value={type}>{codeName('applicantType', type)}</Select.Option>
-                  ))}
-                </Select>
-              </Field>
+              <OptionalCodeSelect id={`nav-partner-${index}-type`} label={t('navigator.partnerType', { number: index + 1 })} list="applicantType" codes={APPLICANT_TYPES} value={partner.type} onChange={(type) => updatePartner(index, { type })} />
               <Button type="button" variant="tertiary" data-size="sm" onClick={() => setForm((previous) => ({ ...previous, partners: previous.partners.filter((_, i) => i !== index) }))}>
                 {t('navigator.removePartner', { number: index + 1 })}
               </Button>
@@ -247,24 +256,8 @@ export default function NavigatorPage() {
         <Fieldset>
           <Fieldset.Legend>{t('navigator.project')}</Fieldset.Legend>
           <div className="form-grid">
-            <Field>
-              <Label htmlFor={ids.sector}>{t('catalogue.sector')}</Label>
-              <Select id={ids.sector} value={form.sector} onChange={(event) => update({ sector: event.target.value })}>
-                <Select.Option value="">{t('navigator.notGiven')}</Select.Option>
-                {MUNICIPAL_SECTORS.map((sector) => (
-                  <Select.Option key={sector} value={sector}>{codeName('municipalSector', sector)}</Select.Option>
-                ))}
-              </Select>
-            </Field>
-            <Field>
-              <Label htmlFor={ids.projectType}>{t('programme.projectType')}</Label>
-              <Select id={ids.projectType} value={form.projectType} onChange={(event) => update({ projectType: event.target.value })}>
-                <Select.Option value="">{t('navigator.notGiven')}</Select.Option>
-                {PROJECT_TYPES.map((type) => (
-                  <Select.Option key={type} value={type}>{codeName('projectType', type)}</Select.Option>
-                ))}
-              </Select>
-            </Field>
+            <OptionalCodeSelect id={ids.sector} label={t('catalogue.sector')} list="municipalSector" codes={MUNICIPAL_SECTORS} value={form.sector} onChange={(sector) => update({ sector })} />
+            <OptionalCodeSelect id={ids.projectType} label={t('programme.projectType')} list="projectType" codes={PROJECT_TYPES} value={form.projectType} onChange={(projectType) => update({ projectType })} />
             <Textfield id="nav-budget" label={t('navigator.budget')} suffix="NOK" inputMode="decimal" value={form.budgetNok} error={errorFor('nav-budget')} onChange={(event) => update({ budgetNok: event.target.value })} />
             <Textfield id="nav-months" label={t('navigator.duration')} suffix={t('navigator.monthsSuffix')} inputMode="numeric" value={form.durationMonths} error={errorFor('nav-months')} onChange={(event) => update({ durationMonths: event.target.value })} />
           </div>
