@@ -2,12 +2,13 @@
  * Navigator benchmark: POST /api/navigator/match with the full shipped catalogue and the EU calls, on
  * PGlite and PostgreSQL. The request mix is the 100 labelled ideas of tests/navigator-eval (four
  * languages, with applicants, partners, budgets). Reports server-side p50/p95/p99 (Fastify's own timing
- * of each reply) and requests/second through HTTP on loopback from a closed loop of concurrent clients.
+ * of each reply) and requests/second through HTTP on loopback from a closed loop of concurrent clients
+ * in a separate process (bench/post-load-client.ts).
  * Targets (issue 3): server-side p95 ≤ 25 ms; ≥ 300 requests/s on PostgreSQL.
  */
+import { fork } from 'node:child_process';
 import http from 'node:http';
 import { readFile, mkdir, writeFile } from 'node:fs/promises';
-import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import YAML from 'yaml';
 import { importEuPortalCalls } from '../src/calls/import.js';
@@ -70,25 +71,19 @@ async function measure(engine: string, create: () => Promise<TestDatabase>, bodi
     const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY });
 
     for (const body of bodies.slice(0, 20)) await post(agent, port, body); // warm-up: caches, JIT
-    measuring = true;
-    const clientTimes: number[] = [];
-    let sent = 0;
-    let errors = 0;
-    const started = performance.now();
-    const worker = async () => {
-      while (sent < REQUESTS && performance.now() - started < TIME_LIMIT_MS) {
-        const body = bodies[sent++ % bodies.length]!;
-        const t0 = performance.now();
-        const status = await post(agent, port, body).catch(() => 0);
-        clientTimes.push(performance.now() - t0);
-        if (status !== 200) errors++;
-      }
-    };
-    await Promise.all(Array.from({ length: CONCURRENCY }, worker));
-    const duration = performance.now() - started;
-    measuring = false;
     agent.destroy();
+    measuring = true;
+    const client = fork(fileURLToPath(new URL('./post-load-client.ts', import.meta.url)), { execArgv: ['--import', 'tsx'] });
+    const outcome = await new Promise<{ latencies: number[]; errors: number; durationMs: number }>((resolve, reject) => {
+      client.once('message', (message) => resolve(message as { latencies: number[]; errors: number; durationMs: number }));
+      client.once('error', reject);
+      client.send({ port, path: '/api/navigator/match', bodies, concurrency: CONCURRENCY, total: REQUESTS, timeLimitMs: TIME_LIMIT_MS });
+    });
+    measuring = false;
     await app.close();
+    const clientTimes = outcome.latencies;
+    const errors = outcome.errors;
+    const duration = outcome.durationMs;
     return {
       engine,
       requests: clientTimes.length,
