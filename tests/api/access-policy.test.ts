@@ -1,0 +1,62 @@
+/**
+ * Every route declares who may call it (start-up refuses a route without a declaration). This test
+ * lists every route the server registers, so that a new public route is a visible, reviewed change.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import Fastify from 'fastify';
+import { buildServer } from '../../src/platform/http/server.js';
+import { MissingAccessPolicyError, requireAccessPolicies } from '../../src/platform/http/access.js';
+import { createPgliteDatabase, type TestDatabase } from '../support/databases.js';
+
+let testDb: TestDatabase;
+let app: FastifyInstance;
+
+beforeAll(async () => {
+  testDb = await createPgliteDatabase();
+  app = await buildServer({ database: testDb.database, serveWeb: false });
+  await app.ready();
+});
+afterAll(async () => {
+  await app?.close();
+  await testDb?.dispose();
+});
+
+const PUBLIC_ROUTES = [
+  'GET /api/health',
+  'GET /api/organisations/lookup',
+  'GET /api/organisations/search',
+  'GET /api/programmes',
+  'GET /api/programmes/:id',
+  'GET /api/programmes/:id/calls',
+  'GET /api/reference/places',
+  'HEAD /api/health',
+  'HEAD /api/organisations/lookup',
+  'HEAD /api/organisations/search',
+  'HEAD /api/programmes',
+  'HEAD /api/programmes/:id',
+  'HEAD /api/programmes/:id/calls',
+  'HEAD /api/reference/places',
+  'POST /api/navigator/match',
+];
+
+describe('access policies', () => {
+  it('are declared by every route; the public ones are exactly these', () => {
+    const declared = app.routePolicies.filter((policy) => policy.access !== 'exempt');
+    expect(declared.every((policy) => policy.access === 'public')).toBe(true);
+    expect(new Set(declared.map((p) => `${p.method} ${p.url}`))).toEqual(new Set(PUBLIC_ROUTES));
+  });
+
+  it('exempts only the API documentation (and, when served, the static web files)', () => {
+    const exempt = app.routePolicies.filter((policy) => policy.access === 'exempt');
+    expect(exempt.length).toBeGreaterThan(0);
+    expect(exempt.every((policy) => policy.url.startsWith('/api/docs') || policy.url === '/*')).toBe(true);
+  });
+
+  it('refuses to start with a route that declares no policy', async () => {
+    const bare = Fastify();
+    requireAccessPolicies(bare, () => false);
+    expect(() => bare.get('/api/secret', async () => 'no')).toThrow(MissingAccessPolicyError);
+    await bare.close();
+  });
+});
