@@ -1,8 +1,10 @@
 /** Builds the HTTP server: API routes of every capability, OpenAPI, and the web app. */
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyServerOptions } from 'fastify';
+import compress from '@fastify/compress';
 import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
@@ -66,6 +68,9 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     hsts: false,
   });
 
+  // Answers of the navigator run to hundreds of kilobytes of JSON; compressed they are a tenth of that.
+  await app.register(compress, { threshold: 1024, encodings: ['br', 'gzip'] });
+
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
@@ -124,6 +129,16 @@ async function registerWebApp(app: FastifyInstance): Promise<string | undefined>
     app.log.warn(`web app not built (${indexFile} missing); run npm run build`);
     return undefined;
   }
-  await app.register(fastifyStatic, { root: WEB_DIST_DIR, prefix: '/', wildcard: true, index: false, maxAge: '1h' });
+  await app.register(fastifyStatic, {
+    root: WEB_DIST_DIR,
+    prefix: '/',
+    wildcard: true,
+    index: false,
+    maxAge: '1h',
+    // Vite names built assets by content hash: they never change under the same name.
+    setHeaders: (response, filePath) => {
+      if (filePath.includes(`${sep}assets${sep}`)) response.header('cache-control', 'public, max-age=31536000, immutable');
+    },
+  });
   return readFile(indexFile, 'utf8');
 }
