@@ -1,3 +1,4 @@
+import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { DEFAULT_CATALOGUE_DIR } from '../../src/catalogue/files.js';
@@ -130,6 +131,13 @@ describe.each(ENGINES)('navigator API on $engine', ({ create }) => {
     const error = response.json<{ field: string; message: string }>();
     expect(error.field).toBe(field);
     expect(error.message.length).toBeGreaterThan(10);
+  });
+
+  it('compresses the answer for clients that accept it', async () => {
+    const response = await app.inject({ method: 'POST', url: '/api/navigator/match', payload: MOSS_SCHOOL_EXCHANGE, headers: { 'accept-encoding': 'gzip' } });
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-encoding']).toBe('gzip');
+    expect(gunzipSync(response.rawPayload).length).toBeGreaterThan(response.rawPayload.length * 5);
   });
 
   it('speaks the request language in the reasons', async () => {
