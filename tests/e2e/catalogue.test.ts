@@ -82,6 +82,20 @@ describe('catalogue in the browser', () => {
     await expect.poll(() => page.locator('#priorities').textContent()).toBe(sv.programme.priorities_other.replace('{{count}}', '8'));
   });
 
+  it.each(['/', '/programmes?q=skole', '/programmes/interreg-sverige-norge', '/navigator'])('%s reflows on a phone without sideways scrolling (WCAG 1.4.10)', async (path) => {
+    await page.setViewportSize({ width: 320, height: 800 });
+    await page.goto(path);
+    await heading().waitFor();
+    await page.waitForLoadState('networkidle');
+    const overflowing = await page.evaluate(() =>
+      [...document.querySelectorAll('body *')]
+        .filter((element) => element.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
+        .map((element) => `${element.tagName.toLowerCase()}.${String(element.className)} ${(element.textContent ?? '').slice(0, 40)}`),
+    );
+    expect(overflowing).toEqual([]);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+  });
+
   it('answers an unknown programme with a 404 page', async () => {
     const response = await page.goto('/programmes/does-not-exist');
     expect(response?.status()).toBe(404);

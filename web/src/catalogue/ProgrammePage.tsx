@@ -114,6 +114,8 @@ function ProgrammeView({ programme }: { programme: Programme }) {
 
       {programme.projectTypes.length > 0 && (
         <Section id="project-types" title={t('programme.projectTypes')}>
+          {/* Scrolls sideways on a narrow screen; focusable so keyboard users can scroll it too. */}
+          <div className="table-scroll" tabIndex={0}>
           <Table zebra className="project-types">
             <caption className="sr-only">{t('programme.projectTypes')}</caption>
             <Table.Head>
@@ -142,6 +144,7 @@ function ProgrammeView({ programme }: { programme: Programme }) {
               ))}
             </Table.Body>
           </Table>
+          </div>
         </Section>
       )}
 
