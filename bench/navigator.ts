@@ -17,6 +17,7 @@ import { importCatalogue } from '../src/catalogue/import.js';
 import { buildServer } from '../src/platform/http/server.js';
 import { createPgliteDatabase, createPostgresDatabase, type TestDatabase } from '../tests/support/databases.js';
 import { summarise, type LatencySummary } from './http-load.js';
+import { postJson } from './http-post.js';
 
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);
 const REQUESTS = Number(process.env.BENCH_NAVIGATOR_REQUESTS ?? 3000);
@@ -38,21 +39,6 @@ async function loadBodies(): Promise<string[]> {
   return ideas.map(({ id: _id, expected: _expected, ...body }) => JSON.stringify(body));
 }
 
-function post(agent: http.Agent, port: number, body: string): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const request = http.request(
-      { host: '127.0.0.1', port, path: '/api/navigator/match', method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) }, timeout: 10_000 },
-      (response) => {
-        response.resume();
-        response.on('end', () => resolve(response.statusCode ?? 0));
-      },
-    );
-    request.on('timeout', () => request.destroy(new Error('timeout')));
-    request.on('error', reject);
-    request.end(body);
-  });
-}
-
 async function measure(engine: string, create: () => Promise<TestDatabase>, bodies: string[]): Promise<EngineResult> {
   const testDb = await create();
   try {
@@ -70,7 +56,7 @@ async function measure(engine: string, create: () => Promise<TestDatabase>, bodi
     const { port } = app.server.address() as { port: number };
     const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY });
 
-    for (const body of bodies.slice(0, 20)) await post(agent, port, body); // warm-up: caches, JIT
+    for (const body of bodies.slice(0, 20)) await postJson(agent, port, '/api/navigator/match', body); // warm-up: caches, JIT
     agent.destroy();
     measuring = true;
     const client = fork(fileURLToPath(new URL('./post-load-client.ts', import.meta.url)), { execArgv: ['--import', 'tsx'] });

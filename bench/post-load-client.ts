@@ -4,6 +4,7 @@
  * the IPC channel, answers with { latencies, errors, durationMs }. Loopback only.
  */
 import http from 'node:http';
+import { postJson } from './http-post.js';
 import { performance } from 'node:perf_hooks';
 
 interface Job {
@@ -13,21 +14,6 @@ interface Job {
   concurrency: number;
   total: number;
   timeLimitMs: number;
-}
-
-function post(agent: http.Agent, job: Job, body: string): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const request = http.request(
-      { host: '127.0.0.1', port: job.port, path: job.path, method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) }, timeout: 10_000 },
-      (response) => {
-        response.resume();
-        response.on('end', () => resolve(response.statusCode ?? 0));
-      },
-    );
-    request.on('timeout', () => request.destroy(new Error('timeout')));
-    request.on('error', reject);
-    request.end(body);
-  });
 }
 
 process.once('message', async (job: Job) => {
@@ -40,7 +26,7 @@ process.once('message', async (job: Job) => {
     while (sent < job.total && performance.now() - started < job.timeLimitMs) {
       const body = job.bodies[sent++ % job.bodies.length]!;
       const t0 = performance.now();
-      const status = await post(agent, job, body).catch(() => 0);
+      const status = await postJson(agent, job.port, job.path, body).catch(() => 0);
       latencies.push(performance.now() - t0);
       if (status !== 200) errors++;
     }
