@@ -7,6 +7,7 @@ import { LANGUAGES } from '../reference/codes.js';
 import { stringEnum } from '../platform/string-enum.js';
 import { programmeExists } from '../catalogue/repository.js';
 import { upcomingCalls } from './repository.js';
+import { todayIso } from '../platform/dates.js';
 
 const CallItem = Type.Object({
   id: Type.String(),
@@ -18,8 +19,6 @@ const CallItem = Type.Object({
   budgetMinEur: Type.Union([Type.Number(), Type.Null()]),
   budgetMaxEur: Type.Union([Type.Number(), Type.Null()]),
 });
-
-export const today = () => new Date().toISOString().slice(0, 10);
 
 export function callsRoutes(db: Db): FastifyPluginAsyncTypebox {
   return async (app) => {
@@ -46,7 +45,7 @@ export function callsRoutes(db: Db): FastifyPluginAsyncTypebox {
         if (!(await programmeExists(db, request.params.id))) throw new HttpError(404, 'not-found', 'programmeNotFound', { id: request.params.id }, 'id');
         const page = request.query.page ?? 1;
         const pageSize = request.query.pageSize ?? 10;
-        const { rows, total } = await upcomingCalls(db, request.params.id, today(), page, pageSize);
+        const { rows, total } = await upcomingCalls(db, request.params.id, todayIso(), page, pageSize);
         return { items: rows.map(({ total: _total, ...call }) => call), total, page, pageSize };
       },
     );

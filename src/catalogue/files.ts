@@ -2,12 +2,12 @@
 import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { projectPath } from '../platform/paths.js';
 import YAML from 'yaml';
 import type { CatalogueFile, CatalogueProblem } from './validate.js';
 
-/** The catalogue shipped with the product, relative to this module in both src/ and dist/server/. */
-export const DEFAULT_CATALOGUE_DIR = fileURLToPath(new URL('../../' + (import.meta.url.includes('/dist/') ? '../' : '') + 'catalogue/programmes/', import.meta.url));
+/** The catalogue shipped with the product. */
+export const DEFAULT_CATALOGUE_DIR = projectPath('catalogue', 'programmes');
 
 export interface ReadCatalogue {
   files: CatalogueFile[];

@@ -134,11 +134,6 @@ export async function lastImportedSourceHash(db: Db): Promise<string | undefined
   return row?.hash;
 }
 
-export async function countProgrammes(db: Db): Promise<number> {
-  const [row] = await db.select({ count: sql<number>`count(*)::int` }).from(programmes);
-  return row?.count ?? 0;
-}
-
 export const PROGRAMME_SORTS = ['relevance', 'name', 'funding-rate', 'period'] as const;
 export type ProgrammeSort = (typeof PROGRAMME_SORTS)[number];
 

@@ -4,6 +4,7 @@
  */
 import { Ajv, type ErrorObject } from 'ajv';
 import addFormats from 'ajv-formats';
+import { todayIso } from '../platform/dates.js';
 import { Programme } from './schema.js';
 import type { Programme as ProgrammeDocument } from './schema.js';
 import { isKnownNuts, isKnownNorwegianCounty, isKnownNorwegianMunicipality, isKnownSwedishCounty } from '../reference/index.js';
@@ -47,11 +48,6 @@ function describeSchemaError(error: ErrorObject, all: ErrorObject[]): string {
 function usefulSchemaErrors(errors: ErrorObject[]): ErrorObject[] {
   const unionPaths = new Set(errors.filter((e) => e.keyword === 'anyOf').map((e) => e.instancePath));
   return errors.filter((e) => !(unionPaths.has(e.instancePath) && e.keyword === 'const'));
-}
-
-/** Date of today in UTC as YYYY-MM-DD; a source cannot have been checked after it. */
-function todayIso(now: Date): string {
-  return now.toISOString().slice(0, 10);
 }
 
 function semanticProblems(programme: ProgrammeDocument, file: string, now: Date): CatalogueProblem[] {

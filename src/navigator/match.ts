@@ -10,7 +10,7 @@ import { conceptTargets, matchConcepts, type CompiledConcept } from './concepts.
 import { estimateGrant, type GrantEstimate } from './grant.js';
 import { relevanceScore } from './relevance.js';
 import { matchArea } from './geography.js';
-import { pairKey } from './repository.js';
+import { pairKey } from './pair-key.js';
 import { evaluateRules, relevantProjectType, verdictOf, type EligibilityQuestion, type RuleResult, type Verdict } from './rules.js';
 
 export interface MatchRequest {

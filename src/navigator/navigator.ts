@@ -1,6 +1,7 @@
 /** The navigator use case: catalogue snapshot (cached until the catalogue changes), text rank, deadlines, ranking. */
 import type { Concept } from '../catalogue/concept-schema.js';
 import { nextDeadlines } from '../calls/repository.js';
+import { todayIso } from '../platform/dates.js';
 import type { Db } from '../platform/db/client.js';
 import type { ExchangeRate } from '../reference/exchange-rate.js';
 import { compileVocabulary } from './concepts.js';
@@ -30,7 +31,7 @@ export function createNavigator(options: { db: Db; concepts: readonly Concept[];
       const [catalogue, textRanks, deadlines] = await Promise.all([
         currentCatalogue(),
         rankIdea(options.db, request.idea, request.language),
-        nextDeadlines(options.db, new Date().toISOString().slice(0, 10)),
+        nextDeadlines(options.db, todayIso()),
       ]);
       return rankMatches({ programmes: catalogue.programmes, textRanks, concepts: vocabulary, request, exchangeRate: options.exchangeRate, nextDeadlines: deadlines });
     },

@@ -5,6 +5,7 @@ import type { Programme } from '../catalogue/schema.js';
 import { programmes } from '../catalogue/tables.js';
 import { TEXT_SEARCH_CONFIG, anyWordQuery, searchTerms } from '../catalogue/search-text.js';
 import type { Language } from '../reference/codes.js';
+import { pairKey } from './pair-key.js';
 
 const MAX_IDEA_TERMS = 64;
 
@@ -25,9 +26,6 @@ export async function loadCatalogue(db: Db): Promise<CatalogueSnapshot> {
   const rows = await db.select({ document: programmes.document }).from(programmes).orderBy(programmes.id);
   return { version, programmes: rows.map((row) => row.document) };
 }
-
-/** Key of a programme priority; a programme without priorities is ranked as a whole under its id. */
-export const pairKey = (programmeId: string, priorityCode: string | null) => (priorityCode === null ? programmeId : `${programmeId}/${priorityCode}`);
 
 /**
  * ts_rank of every priority (and every programme without priorities) for the idea, in the idea's

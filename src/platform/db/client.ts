@@ -3,7 +3,7 @@
  * PostgreSQL (`DATABASE_URL`). Both run the same migrations and the same queries.
  */
 import { mkdir } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
+import { projectPath } from '../paths.js';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
@@ -27,7 +27,7 @@ export interface Database {
 
 export class DatabaseUnavailableError extends Error {}
 
-const MIGRATIONS_DIR = fileURLToPath(new URL('../../../' + (import.meta.url.includes('/dist/') ? '../' : '') + 'migrations', import.meta.url));
+const MIGRATIONS_DIR = projectPath('migrations');
 
 /** `postgres://user:secret@host/db` → `postgres://user@host/db`. */
 export function redactUrl(url: string): string {
