@@ -19,6 +19,7 @@ const placeFields = {
 };
 
 /** ISO 3166 user-assigned codes (AA, QM–QZ, XA–XZ, ZZ) name no country. */
+const COUNTRY_NAMES = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' });
 const USER_ASSIGNED = /^(AA|Q[M-Z]|X[A-Z]|ZZ)$/;
 
 export const MatchBody = Type.Object(
@@ -80,7 +81,7 @@ export const MatchResponse = Type.Object({ results: Type.Array(MatchResultSchema
 
 function placeOrError(input: PlaceInput, field: string): Place {
   const country = input.country.toUpperCase();
-  const known = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' }).of(country);
+  const known = COUNTRY_NAMES.of(country);
   if (!/^[A-Z]{2}$/.test(country) || USER_ASSIGNED.test(country) || known === undefined) throw new HttpError(422, 'unknown-country', 'unknownCountry', { field: `${field}.country`, value: input.country }, `${field}.country`);
   const resolved = resolvePlace({ ...input, country });
   if ('place' in resolved) return resolved.place;

@@ -30,7 +30,7 @@ export async function startApp(config: AppConfig): Promise<RunningApp> {
       const calls = await importEuPortalCalls(database.db, config.demoCallsFile);
       if (!calls.ok) throw new Error(`The demo calls file has problems:\n${calls.problems.slice(0, 10).join('\n')}`);
     }
-    const app = await buildServer({ database, logger: { level: config.logLevel } });
+    const app = await buildServer({ database, logger: { level: config.logLevel }, trustProxy: config.trustProxy });
     await app.listen({ port: config.port, host: config.host });
     const port = (app.server.address() as { port: number }).port;
     const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;

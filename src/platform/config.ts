@@ -10,6 +10,8 @@ export interface AppConfig {
   /** Load the shipped catalogue when the database has none (first start). */
   loadCatalogueOnStart: boolean;
   logLevel: string;
+  /** Believe X-Forwarded-* headers: only behind a reverse proxy that sets them (TRUST_PROXY=true). */
+  trustProxy: boolean;
   /** EU Funding & Tenders calls (JSON lines) loaded as demo data when no calls are stored yet. */
   demoCallsFile: string | undefined;
 }
@@ -31,6 +33,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     databaseUrl: env.DATABASE_URL || undefined,
     loadCatalogueOnStart: env.LOAD_CATALOGUE !== 'false',
     logLevel: env.LOG_LEVEL || 'info',
+    trustProxy: env.TRUST_PROXY === 'true',
     demoCallsFile: env.DEMO_CALLS_FILE === '' ? undefined : path.resolve(env.DEMO_CALLS_FILE ?? '../shared/data/eu-funding-calls-open.jsonl'),
   };
 }

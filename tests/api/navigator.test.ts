@@ -140,6 +140,15 @@ describe.each(ENGINES)('navigator API on $engine', ({ create }) => {
     expect(gunzipSync(response.rawPayload).length).toBeGreaterThan(response.rawPayload.length * 5);
   });
 
+  it('refuses an oversized or broken body with a message in the user\'s language', async () => {
+    const tooLarge = await app.inject({ method: 'POST', url: '/api/navigator/match', payload: { ...MOSS_SCHOOL_EXCHANGE, idea: 'x'.repeat(70_000) }, headers: { 'accept-language': 'nn' } });
+    expect(tooLarge.statusCode).toBe(413);
+    expect(tooLarge.json<{ message: string }>().message).toBe('Førespurnaden er for stor.');
+    const broken = await app.inject({ method: 'POST', url: '/api/navigator/match', payload: '{"idea": ', headers: { 'content-type': 'application/json', 'accept-language': 'sv' } });
+    expect(broken.statusCode).toBe(400);
+    expect(broken.json<{ message: string }>().message).toBe('Begäran är inte giltig JSON.');
+  });
+
   it('speaks the request language in the reasons', async () => {
     const [first] = await match({ ...MOSS_SCHOOL_EXCHANGE, language: 'sv', limit: 1 });
     expect(first?.rules.find((r) => r.id === 'programme-status')?.reason).toMatch(/Programmet (är|har)/);

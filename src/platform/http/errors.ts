@@ -86,6 +86,13 @@ function describeValidation(issues: ValidationIssue[], context: string | undefin
   }
 }
 
+const FASTIFY_REFUSALS: Record<string, MessageKey> = {
+  FST_ERR_CTP_BODY_TOO_LARGE: 'bodyTooLarge',
+  FST_ERR_CTP_INVALID_JSON_BODY: 'invalidJson',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'invalidJson',
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'unsupportedMediaType',
+};
+
 export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError | HttpError, request: FastifyRequest, reply: FastifyReply) => {
     const language = requestLanguage(request);
@@ -102,7 +109,9 @@ export function registerErrorHandling(app: FastifyInstance): void {
       return reply.status(400).send({ statusCode: 400, error: 'invalid-parameter', message: text, field });
     }
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
-      return reply.status(error.statusCode).send({ statusCode: error.statusCode, error: error.code ?? 'bad-request', message: error.message });
+      // Fastify's own refusals (body too large, broken JSON, wrong content type), in the user's language.
+      const key = FASTIFY_REFUSALS[error.code] ?? 'badRequest';
+      return reply.status(error.statusCode).send({ statusCode: error.statusCode, error: error.code ?? 'bad-request', message: message(key, language) });
     }
     request.log.error({ err: error }, 'unhandled error');
     return reply.status(500).send({ statusCode: 500, error: 'internal', message: message('internal', language) });

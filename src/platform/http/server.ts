@@ -2,7 +2,6 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyServerOptions } from 'fastify';
 import compress from '@fastify/compress';
 import helmet from '@fastify/helmet';
@@ -14,6 +13,7 @@ import type { Database } from '../db/client.js';
 import { catalogueRoutes } from '../../catalogue/routes.js';
 import { programmeExists } from '../../catalogue/repository.js';
 import { registerErrorHandling, HttpError } from './errors.js';
+import { projectPath } from '../paths.js';
 import { requireAccessPolicies } from './access.js';
 import { webRouteStatus } from './web-routes.js';
 import type { Concept } from '../../catalogue/concept-schema.js';
@@ -27,11 +27,13 @@ import { createEnhetsregisteretClient } from '../../organisations/enhetsregister
 import type { OrganisationRegistry } from '../../organisations/organisation.js';
 import { organisationRoutes } from '../../organisations/routes.js';
 
-export const WEB_DIST_DIR = fileURLToPath(new URL('../../../' + (import.meta.url.includes('/dist/') ? '../' : '') + 'dist/web/', import.meta.url));
+export const WEB_DIST_DIR = projectPath('dist', 'web') + sep;
 
 export interface ServerOptions {
   database: Database;
   logger?: FastifyServerOptions['logger'];
+  /** Believe X-Forwarded-* headers (behind a reverse proxy only). */
+  trustProxy?: boolean;
   /** Serve the built web app from dist/web (off in API-only tests). */
   serveWeb?: boolean;
   /** Where Norwegian organisations are looked up; the open Enhetsregisteret API by default. */
@@ -44,7 +46,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   const app = Fastify({
     logger: options.logger ?? false,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: true } },
-    trustProxy: true,
+    trustProxy: options.trustProxy ?? false,
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   const isDocsRoute = (url: string) => url.startsWith('/api/docs');

@@ -119,6 +119,30 @@ const MESSAGES = {
     sv: () => 'Brønnøysundregistrenes enhetsregister svarar inte just nu. Försök igen om en stund.',
     en: () => 'The Brønnøysund Register Centre\'s entity register (Enhetsregisteret) is not answering right now. Please try again shortly.',
   },
+  bodyTooLarge: {
+    nb: () => 'Forespørselen er for stor.',
+    nn: () => 'Førespurnaden er for stor.',
+    sv: () => 'Begäran är för stor.',
+    en: () => 'The request is too large.',
+  },
+  invalidJson: {
+    nb: () => 'Forespørselen er ikke gyldig JSON.',
+    nn: () => 'Førespurnaden er ikkje gyldig JSON.',
+    sv: () => 'Begäran är inte giltig JSON.',
+    en: () => 'The request is not valid JSON.',
+  },
+  unsupportedMediaType: {
+    nb: () => 'Send forespørselen som application/json.',
+    nn: () => 'Send førespurnaden som application/json.',
+    sv: () => 'Skicka begäran som application/json.',
+    en: () => 'Send the request as application/json.',
+  },
+  badRequest: {
+    nb: () => 'Forespørselen kunne ikke leses.',
+    nn: () => 'Førespurnaden kunne ikkje lesast.',
+    sv: () => 'Begäran kunde inte läsas.',
+    en: () => 'The request could not be read.',
+  },
   internal: {
     nb: () => 'Noe gikk galt hos oss. Prøv igjen om litt.',
     nn: () => 'Noko gjekk gale hos oss. Prøv igjen om litt.',
