@@ -68,6 +68,14 @@ describe('catalogue in the browser', () => {
     expect(await page.getByLabel('Søk i ordningene').inputValue()).toBe('interreg sverge');
   });
 
+  it('keeps a filter chosen while the typed search is still pending', async () => {
+    await page.goto('/programmes');
+    await page.getByLabel('Søk i ordningene').fill('kultur');
+    await page.locator('input[name="sector"][value="culture"]').check(); // within the typing delay
+    await page.waitForURL(/q=kultur/);
+    await expect.poll(() => new URL(page.url()).searchParams.getAll('sector')).toEqual(['culture']);
+  });
+
   it('switches language, and the choice persists', async () => {
     await page.goto('/programmes/interreg-sverige-norge');
     await heading().waitFor();

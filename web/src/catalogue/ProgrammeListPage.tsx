@@ -1,4 +1,4 @@
-import { useEffect, useId, useMemo, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { Link as RouterLink, useSearchParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import {
@@ -150,15 +150,19 @@ export default function ProgrammeListPage() {
   const ids = { sort: useId(), rate: useId(), applicant: useId() };
   useDocumentTitle(t('catalogue.title'));
 
+  // The typing timer fires after later renders: it must build on the filters as they are then, so a
+  // filter chosen while a search was pending is kept.
+  const latestFilters = useRef(filters);
+  latestFilters.current = filters;
   const update = (change: Partial<CatalogueFilters>, options: { replace?: boolean } = {}) =>
-    setParams(paramsFromFilters({ ...filters, page: 1, ...change }), { replace: options.replace ?? false });
+    setParams(paramsFromFilters({ ...latestFilters.current, page: 1, ...change }), { replace: options.replace ?? false });
 
   // Search as you type, without a history entry per keystroke.
   useEffect(() => {
     if (typed === filters.q) return;
     const timer = setTimeout(() => update({ q: typed }, { replace: true }), TYPING_DELAY_MS);
     return () => clearTimeout(timer);
-  }, [typed]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [typed]); // Only typing starts the timer; `update` reads the latest filters when it fires.
 
   // Back/forward or a shared link changes q under us: show it in the field.
   useEffect(() => setTyped(filters.q), [filters.q]);
