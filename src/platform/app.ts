@@ -30,14 +30,21 @@ export async function startApp(config: AppConfig): Promise<RunningApp> {
       const calls = await importEuPortalCalls(database.db, config.demoCallsFile);
       if (!calls.ok) throw new Error(`The demo calls file has problems:\n${calls.problems.slice(0, 10).join('\n')}`);
     }
-    const app = await buildServer({ database, logger: { level: config.logLevel }, trustProxy: config.trustProxy });
+    const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+    const localUrl = (port: number) => `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+    const app = await buildServer({
+      database,
+      logger: { level: config.logLevel },
+      trustProxy: config.trustProxy,
+      sessions: config.sessions,
+      publicUrl: config.publicUrl ?? localUrl(config.port),
+    });
     await app.listen({ port: config.port, host: config.host });
     const port = (app.server.address() as { port: number }).port;
-    const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
     return {
       app,
       database,
-      address: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
+      address: localUrl(port),
       stop: async () => {
         await app.close();
         await database.close();

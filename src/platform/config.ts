@@ -1,5 +1,6 @@
 /** Settings from the environment; secrets and addresses never live in the code. */
 import path from 'node:path';
+import type { SessionSettings } from './auth/principal.js';
 
 export interface AppConfig {
   port: number;
@@ -14,6 +15,9 @@ export interface AppConfig {
   trustProxy: boolean;
   /** EU Funding & Tenders calls (JSON lines) loaded as demo data when no calls are stored yet. */
   demoCallsFile: string | undefined;
+  sessions: SessionSettings;
+  /** Where people reach the product (PUBLIC_URL), for links in e-mails; defaults to the local address. */
+  publicUrl: string | undefined;
 }
 
 export class ConfigError extends Error {}
@@ -25,6 +29,30 @@ function parsePort(value: string | undefined): number {
   return port;
 }
 
+function parsePositive(name: string, value: string | undefined, fallback: number): number {
+  if (value === undefined || value === '') return fallback;
+  const number = Number(value);
+  if (!Number.isFinite(number) || number <= 0) throw new ConfigError(`${name} must be a positive number, got "${value}"`);
+  return number;
+}
+
+function parseSecureCookies(value: string | undefined): SessionSettings['secureCookies'] {
+  if (value === undefined || value === '' || value === 'auto') return 'auto';
+  if (value === 'true' || value === 'false') return value === 'true';
+  throw new ConfigError(`COOKIE_SECURE must be auto, true or false, got "${value}"`);
+}
+
+function parsePublicUrl(value: string | undefined): string | undefined {
+  if (value === undefined || value === '') return undefined;
+  try {
+    const url = new URL(value);
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error('scheme');
+    return url.origin + url.pathname.replace(/\/$/, '');
+  } catch {
+    throw new ConfigError(`PUBLIC_URL must be an http(s) address such as https://mulighetsrom.example.no, got "${value}"`);
+  }
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   return {
     port: parsePort(env.PORT),
@@ -34,6 +62,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     loadCatalogueOnStart: env.LOAD_CATALOGUE !== 'false',
     logLevel: env.LOG_LEVEL || 'info',
     trustProxy: env.TRUST_PROXY === 'true',
+    sessions: {
+      idleMinutes: parsePositive('SESSION_IDLE_MINUTES', env.SESSION_IDLE_MINUTES, 30),
+      absoluteHours: parsePositive('SESSION_MAX_HOURS', env.SESSION_MAX_HOURS, 12),
+      secureCookies: parseSecureCookies(env.COOKIE_SECURE),
+    },
+    publicUrl: parsePublicUrl(env.PUBLIC_URL),
     demoCallsFile: env.DEMO_CALLS_FILE === '' ? undefined : path.resolve(env.DEMO_CALLS_FILE ?? '../shared/data/eu-funding-calls-open.jsonl'),
   };
 }

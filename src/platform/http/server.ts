@@ -26,6 +26,11 @@ import { callsRoutes } from '../../calls/routes.js';
 import { createEnhetsregisteretClient } from '../../organisations/enhetsregisteret.js';
 import type { OrganisationRegistry } from '../../organisations/organisation.js';
 import { organisationRoutes } from '../../organisations/routes.js';
+import { authentication } from '../auth/authentication.js';
+import { DEFAULT_SESSION_SETTINGS, type SessionSettings } from '../auth/principal.js';
+import { databaseSessionStore } from '../../accounts/repository.js';
+import { accountsRoutes } from '../../accounts/routes.js';
+import { createMailer, mailConfigFromEnv, type Mailer } from '../mail/mailer.js';
 
 export const WEB_DIST_DIR = projectPath('dist', 'web') + sep;
 
@@ -40,6 +45,11 @@ export interface ServerOptions {
   organisationRegistry?: OrganisationRegistry;
   /** The navigator's concept vocabulary; the shipped one by default. */
   concepts?: Concept[];
+  /** Outgoing e-mail; from SMTP_URL by default (or the log, when it is not set). */
+  mailer?: Mailer;
+  sessions?: SessionSettings;
+  /** Where people reach the product, for links in e-mails; http://localhost:3000 by default. */
+  publicUrl?: string;
 }
 
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
@@ -53,6 +63,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   // The documentation viewer and the static files of the web app are public by nature.
   requireAccessPolicies(app, (url) => isDocsRoute(url) || url === '/*');
   registerErrorHandling(app);
+  const sessionSettings = options.sessions ?? DEFAULT_SESSION_SETTINGS;
+  await app.register(authentication, { store: databaseSessionStore(options.database.db), settings: sessionSettings });
 
   await app.register(helmet, {
     contentSecurityPolicy: {
@@ -87,6 +99,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
         { name: 'calls', description: 'Calls for proposals and deadlines' },
         { name: 'organisations', description: 'Norwegian organisations from Enhetsregisteret (Brønnøysundregistrene)' },
         { name: 'reference', description: 'Counties, municipalities and other code lists' },
+        { name: 'accounts', description: 'Sign-in, sessions, my profile and my data' },
         { name: 'platform' },
       ],
     },
@@ -104,6 +117,16 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   await app.register(referenceRoutes);
   await app.register(callsRoutes(options.database.db));
   await app.register(organisationRoutes(options.organisationRegistry ?? createEnhetsregisteretClient({ baseUrl: process.env.ENHETSREGISTERET_URL || undefined })));
+
+  await app.register(
+    accountsRoutes({
+      db: options.database.db,
+      mailer: options.mailer ?? createMailer(mailConfigFromEnv(), app.log),
+      sessions: sessionSettings,
+      publicUrl: (options.publicUrl ?? 'http://localhost:3000').replace(/\/$/, ''),
+      oidcEnabled: false,
+    }),
+  );
 
   const indexHtml = options.serveWeb === false ? undefined : await registerWebApp(app);
   const sendWebApp = async (path: string, reply: FastifyReply) => {
