@@ -6,6 +6,8 @@ export const ROLES = ['reader', 'editor', 'case-officer', 'coordinator', 'admini
 export type Role = (typeof ROLES)[number];
 
 export const PERMISSIONS = [
+  /** See the organisation itself: its details, place in the tree and members' names. */
+  'view',
   /** See the organisation's private data (drafts, initiatives, survey results). */
   'read',
   /** Create and change the organisation's content. */
@@ -24,10 +26,10 @@ export const PERMISSIONS = [
 export type Permission = (typeof PERMISSIONS)[number];
 
 const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  reader: ['read'],
-  editor: ['read', 'edit'],
-  'case-officer': ['read', 'handle-cases'],
-  coordinator: ['read', 'edit', 'manage-members', 'manage-organisations', 'read-audit'],
+  reader: ['view', 'read'],
+  editor: ['view', 'read', 'edit'],
+  'case-officer': ['view', 'read', 'handle-cases'],
+  coordinator: ['view', 'read', 'edit', 'manage-members', 'manage-organisations', 'read-audit'],
   administrator: PERMISSIONS,
 };
 

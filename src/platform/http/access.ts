@@ -14,6 +14,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { HttpError } from './errors.js';
 import { permissionsAt, type Permission, PERMISSIONS } from '../../organisations/roles.js';
+import type { Principal } from '../auth/principal.js';
 
 export interface OrganisationAccess {
   permission: Permission;
@@ -61,6 +62,13 @@ export class MissingAccessPolicyError extends Error {}
 /** Powers a system administrator has in every organisation: running the service, never reading tenants' content. */
 const SYSTEM_ADMINISTRATOR_PERMISSIONS: ReadonlySet<Permission> = new Set(PERMISSIONS.filter((p) => p !== 'read' && p !== 'edit' && p !== 'handle-cases'));
 
+/** What the person may do in the organisation at `path`: their roles there and above, plus a system administrator's powers. */
+export function grantedPermissions(principal: Principal, path: string): Set<Permission> {
+  const permissions = permissionsAt(principal.memberships, path);
+  if (principal.systemAdministrator) for (const p of SYSTEM_ADMINISTRATOR_PERMISSIONS) permissions.add(p);
+  return permissions;
+}
+
 export function requireAccessPolicies(app: FastifyInstance, exempt: (url: string) => boolean): void {
   const policies: RoutePolicy[] = [];
   app.decorate('routePolicies', policies);
@@ -85,7 +93,7 @@ export function requireAccessPolicies(app: FastifyInstance, exempt: (url: string
     }
     const path = await access.resolve(request);
     if (path === null) throw new HttpError(404, 'not-found', 'notFound', { what: request.url.split('?')[0] ?? '' });
-    const permissions = principal.systemAdministrator ? new Set([...permissionsAt(principal.memberships, path), ...SYSTEM_ADMINISTRATOR_PERMISSIONS]) : permissionsAt(principal.memberships, path);
+    const permissions = grantedPermissions(principal, path);
     if (permissions.size === 0) throw new HttpError(404, 'not-found', 'notFound', { what: request.url.split('?')[0] ?? '' });
     if (!permissions.has(access.permission)) throw new HttpError(403, 'forbidden', 'forbidden');
     request.granted = { organisationPath: path, permissions };

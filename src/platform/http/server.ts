@@ -26,6 +26,7 @@ import { callsRoutes } from '../../calls/routes.js';
 import { createEnhetsregisteretClient } from '../../organisations/enhetsregisteret.js';
 import type { OrganisationRegistry } from '../../organisations/organisation.js';
 import { organisationRoutes } from '../../organisations/routes.js';
+import { organisationAdminRoutes } from '../../organisations/admin-routes.js';
 import { authentication } from '../auth/authentication.js';
 import { DEFAULT_SESSION_SETTINGS, type SessionSettings } from '../auth/principal.js';
 import { databaseSessionStore } from '../../accounts/repository.js';
@@ -127,6 +128,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       oidcEnabled: false,
     }),
   );
+
+  await app.register(organisationAdminRoutes(options.database.db));
 
   const indexHtml = options.serveWeb === false ? undefined : await registerWebApp(app);
   const sendWebApp = async (path: string, reply: FastifyReply) => {
