@@ -18,8 +18,11 @@ export interface Tenants {
   vestland: string;
   bergen: string;
   /** E-mail of the person holding each role, at the organisation named. */
-  people: Record<'countyAdmin' | 'regionCoordinator' | 'mossEditor' | 'mossReader' | 'caseOfficer' | 'verketReader' | 'vestlandAdmin' | 'outsider' | 'systemAdmin', string>;
+  people: Record<Person, string>;
+  userIds: Record<Person, string>;
 }
+
+export type Person = 'countyAdmin' | 'regionCoordinator' | 'mossEditor' | 'mossReader' | 'caseOfficer' | 'verketReader' | 'vestlandAdmin' | 'outsider' | 'systemAdmin';
 
 export async function seedTenants(db: Db): Promise<Tenants> {
   const make = async (kind: Parameters<typeof createOrganisation>[1]['kind'], name: string, parentId: string | null, orgNumber?: string) =>
@@ -41,7 +44,7 @@ export async function seedTenants(db: Db): Promise<Tenants> {
     outsider: 'nobody@elsewhere.example',
     systemAdmin: 'operator@mulighetsrom.example',
   };
-  const memberships: Array<[keyof Tenants['people'], string, Role]> = [
+  const memberships: Array<[Person, string, Role]> = [
     ['countyAdmin', ostfold, 'administrator'],
     ['regionCoordinator', region, 'coordinator'],
     ['mossEditor', moss, 'editor'],
@@ -50,10 +53,10 @@ export async function seedTenants(db: Db): Promise<Tenants> {
     ['verketReader', verket, 'reader'],
     ['vestlandAdmin', vestland, 'administrator'],
   ];
-  const ids = new Map<string, string>();
-  for (const [key, email] of Object.entries(people)) {
-    ids.set(key, (await createTestUser(db, email, { name: key, systemAdministrator: key === 'systemAdmin' })).id);
+  const userIds = {} as Record<Person, string>;
+  for (const [key, email] of Object.entries(people) as Array<[Person, string]>) {
+    userIds[key] = (await createTestUser(db, email, { name: key, systemAdministrator: key === 'systemAdmin' })).id;
   }
-  for (const [who, organisationId, role] of memberships) await setMembership(db, ids.get(who)!, organisationId, role, SETUP_ACTOR);
-  return { ostfold, region, moss, verket, vestland, bergen, people };
+  for (const [who, organisationId, role] of memberships) await setMembership(db, userIds[who], organisationId, role, SETUP_ACTOR);
+  return { ostfold, region, moss, verket, vestland, bergen, people, userIds };
 }

@@ -80,17 +80,19 @@ export function requireAccessPolicies(app: FastifyInstance, exempt: (url: string
     }
     for (const method of [route.method].flat()) policies.push({ method: String(method), url: route.url, access: access ?? 'exempt' });
   });
-  // preHandler: after validation, so resolvers read checked parameters.
-  app.addHook('preHandler', async (request) => {
+  // Who is asking is settled before the request is validated: an anonymous caller learns nothing, not
+  // even which fields a route expects. The organisation is resolved after validation, from checked parameters.
+  app.addHook('preValidation', async (request) => {
     const access = request.routeOptions.config.access;
     if (access === undefined || access === 'public') return;
     const principal = request.principal;
     if (!principal) throw new HttpError(401, 'unauthenticated', 'signInRequired');
-    if (access === 'signed-in') return;
-    if (access === 'system-administrator') {
-      if (!principal.systemAdministrator) throw new HttpError(403, 'forbidden', 'forbidden');
-      return;
-    }
+    if (access === 'system-administrator' && !principal.systemAdministrator) throw new HttpError(403, 'forbidden', 'forbidden');
+  });
+  app.addHook('preHandler', async (request) => {
+    const access = request.routeOptions.config.access;
+    if (access === undefined || typeof access === 'string') return;
+    const principal = request.principal!;
     const path = await access.resolve(request);
     if (path === null) throw new HttpError(404, 'not-found', 'notFound', { what: request.url.split('?')[0] ?? '' });
     const permissions = grantedPermissions(principal, path);
