@@ -6,7 +6,7 @@ import type { Queryable } from '../platform/audit/audit.js';
 import type { Principal, SessionStore, StoredSession } from '../platform/auth/principal.js';
 import type { Language } from '../reference/codes.js';
 import type { MembershipAt } from '../organisations/roles.js';
-import { sessions, signInThrottle, userIdentities, users } from './tables.js';
+import { oidcLogins, sessions, signInThrottle, userIdentities, users } from './tables.js';
 import type { ThrottleRule, ThrottleState } from './throttle.js';
 
 export interface UserRow {
@@ -209,4 +209,29 @@ export async function recordFailure(db: Queryable, key: string, rule: ThrottleRu
 
 export async function clearThrottle(db: Queryable, key: string): Promise<void> {
   await db.delete(signInThrottle).where(eq(signInThrottle.key, key));
+}
+
+// OpenID Connect sign-ins under way
+
+export interface OidcLogin {
+  stateHash: string;
+  nonce: string;
+  codeVerifier: string;
+  returnTo: string;
+  expiresAt: Date;
+}
+
+/** Stores a new sign-in and clears those that were never finished. */
+export async function insertOidcLogin(db: Queryable, login: OidcLogin, now: Date): Promise<void> {
+  await db.delete(oidcLogins).where(lt(oidcLogins.expiresAt, now));
+  await db.insert(oidcLogins).values(login);
+}
+
+/** Removes and returns the sign-in in one statement, so a state can be used only once (expired or not). */
+export async function takeOidcLogin(db: Queryable, stateHash: string): Promise<OidcLogin | null> {
+  const [row] = await db
+    .delete(oidcLogins)
+    .where(eq(oidcLogins.stateHash, stateHash))
+    .returning({ stateHash: oidcLogins.stateHash, nonce: oidcLogins.nonce, codeVerifier: oidcLogins.codeVerifier, returnTo: oidcLogins.returnTo, expiresAt: oidcLogins.expiresAt });
+  return row ?? null;
 }

@@ -25,6 +25,8 @@ export interface AccountsOptions {
   publicUrl: string;
   /** Whether OpenID Connect sign-in is configured, for the sign-in page. */
   oidcEnabled: boolean;
+  /** The OpenID provider's name for the sign-in button, e.g. ID-porten. */
+  oidcName: string | null;
 }
 
 const Email = Type.String({ format: 'email', maxLength: 254 });
@@ -58,7 +60,7 @@ const SessionState = Type.Object(
     csrfToken: Type.Union([Type.String(), Type.Null()]),
     expiresAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()], { description: 'When the session ends if unused' }),
     idleMinutes: Type.Integer(),
-    methods: Type.Object({ password: Type.Boolean(), oidc: Type.Boolean() }),
+    methods: Type.Object({ password: Type.Boolean(), oidc: Type.Boolean(), oidcName: Type.Union([Type.String(), Type.Null()], { description: 'Label of the OpenID Connect button' }) }),
   },
   { title: 'SessionState' },
 );
@@ -109,7 +111,7 @@ export function accountsRoutes(options: AccountsOptions): FastifyPluginAsyncType
           csrfToken: session?.csrfToken ?? null,
           expiresAt: session ? idleExpiry(session, settings).toISOString() : null,
           idleMinutes: settings.idleMinutes,
-          methods: { password: true, oidc: options.oidcEnabled },
+          methods: { password: true, oidc: options.oidcEnabled, oidcName: options.oidcName },
         };
       },
     );

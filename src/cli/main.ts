@@ -1,30 +1,47 @@
 #!/usr/bin/env node
-/** The `mulighetsrom` command line: serve, migrate, catalogue check/import. */
+/** The `mulighetsrom` command line: serve, migrate, catalogue check/import, calls import, admin create, retention run. */
 import path from 'node:path';
+import { parseArgs } from 'node:util';
 import { DEFAULT_CATALOGUE_DIR } from '../catalogue/files.js';
 import { checkCatalogue, formatProblem, importCatalogue } from '../catalogue/import.js';
 import { startApp } from '../platform/app.js';
 import { ConfigError, loadConfig } from '../platform/config.js';
 import { DatabaseUnavailableError, openDatabase } from '../platform/db/client.js';
 import { importEuPortalCalls } from '../calls/import.js';
+import { createAdministrator } from '../accounts/create-account.js';
+import { applyRetention, type RetentionCounts } from '../accounts/retention.js';
+import { HttpError } from '../platform/http/errors.js';
+import { message } from '../platform/i18n/messages.js';
+import { ORGANISATION_TYPES, type OrganisationType } from '../organisations/kinds.js';
+import { askHidden, PromptInterrupted } from './prompt.js';
 
 const USAGE = `Usage: mulighetsrom <command>
 
 Commands:
-  serve                      start the web app and API
+  serve [--demo]             start the web app and API; --demo loads the Moss region's demo organisations
+                             and people (README, "Demo users"); without it the product starts empty
   migrate                    create or update the database schema
   catalogue check [dir]      validate every programme file; exit code 1 on problems
   catalogue import [dir]     validate, then load the catalogue in one transaction
+  calls import <file>        load calls from an EU Funding & Tenders export (JSON lines)
+  admin create --email <address> --name <name> [--organisation <name> --kind <kind> [--org-number <number>]]
+                             create a system administrator and, optionally, a top-level organisation with
+                             them as its administrator. The password is asked for on the terminal, or read
+                             from MULIGHETSROM_ADMIN_PASSWORD; never give it as an argument
+  retention run              delete what is past its retention period now (the server does it daily)
 
 Environment: PORT (3000), HOST (localhost), DATA_DIR (./.data, embedded database),
 DATABASE_URL (postgres://… to use PostgreSQL instead), LOG_LEVEL (info),
-DEMO_CALLS_FILE (../shared/data/eu-funding-calls-open.jsonl, loaded at start when no calls are stored).
+DEMO_CALLS_FILE (../shared/data/eu-funding-calls-open.jsonl, loaded at start when no calls are stored),
+DEMO_DATA (false; true does what serve --demo does).
 `;
 
 const EXIT = { ok: 0, problems: 1, usage: 2, database: 3, config: 4 } as const;
 
-async function serve(): Promise<number> {
+async function serve(args: string[]): Promise<number> {
+  const { values } = parseArgs({ args, options: { demo: { type: 'boolean', default: false } } });
   const config = loadConfig();
+  if (values.demo) config.demoData = true;
   const started = Date.now();
   const running = await startApp(config);
   console.log(`Mulighetsrom is running at ${running.address} (database: ${running.database.engine}, ${running.database.location}; ready in ${Date.now() - started} ms)`);
@@ -110,12 +127,97 @@ async function callsImport(file: string | undefined): Promise<number> {
   }
 }
 
+const ADMIN_PASSWORD_VARIABLE = 'MULIGHETSROM_ADMIN_PASSWORD';
+
+/** From the environment (scripts), else asked twice on the terminal; null when neither is possible or the two differ. */
+async function administratorPassword(email: string): Promise<string | null> {
+  const fromEnvironment = process.env[ADMIN_PASSWORD_VARIABLE];
+  if (fromEnvironment) return fromEnvironment;
+  if (!process.stdin.isTTY) {
+    console.error(`No password: run the command in a terminal, or set ${ADMIN_PASSWORD_VARIABLE}.`);
+    return null;
+  }
+  const password = await askHidden(`Password for ${email}: `);
+  if ((await askHidden('The same password again: ')) === password) return password;
+  console.error('The two passwords differ; nothing was created.');
+  return null;
+}
+
+async function adminCreate(args: string[]): Promise<number> {
+  if (args.some((arg) => arg === '--password' || arg.startsWith('--password='))) {
+    console.error(`The password is never given as an argument (it would stay in the shell history): type it when asked, or set ${ADMIN_PASSWORD_VARIABLE}.`);
+    return EXIT.usage;
+  }
+  const { values } = parseArgs({
+    args,
+    options: { email: { type: 'string' }, name: { type: 'string' }, organisation: { type: 'string' }, kind: { type: 'string' }, 'org-number': { type: 'string' } },
+  });
+  const { email, name, organisation, kind } = values;
+  const orgNumber = values['org-number'];
+  if (!email || !name) {
+    console.error('Give the administrator\'s --email and --name.');
+    return EXIT.usage;
+  }
+  if (organisation === undefined && (kind !== undefined || orgNumber !== undefined)) {
+    console.error('--kind and --org-number describe the organisation: give its --organisation name too.');
+    return EXIT.usage;
+  }
+  if (organisation !== undefined && !(ORGANISATION_TYPES as readonly string[]).includes(kind ?? '')) {
+    console.error(`Give the organisation's --kind: one of ${ORGANISATION_TYPES.join(', ')}.`);
+    return EXIT.usage;
+  }
+  const password = await administratorPassword(email);
+  if (password === null) return EXIT.problems;
+  const database = await openDatabase(loadConfig());
+  try {
+    await database.migrate();
+    const created = await createAdministrator(
+      database.db,
+      { email, name, password, ...(organisation !== undefined ? { organisation: { name: organisation, kind: kind as OrganisationType, ...(orgNumber ? { orgNumber } : {}) } } : {}) },
+      { userId: null, label: 'cli' },
+    );
+    const administers = created.organisation ? `, administrator of ${created.organisation.name} (${created.organisation.kind})` : '';
+    console.log(`Created system administrator ${created.user.email}${administers}.`);
+    return EXIT.ok;
+  } catch (error) {
+    if (!(error instanceof HttpError)) throw error;
+    console.error(`Nothing was created (${error.field ?? 'input'}): ${message(error.messageKey, 'en', error.params)}`);
+    return EXIT.problems;
+  } finally {
+    await database.close();
+  }
+}
+
+const RETENTION_LABELS: Record<keyof RetentionCounts, string> = {
+  auditEvents: 'audit events',
+  sessions: 'ended sessions',
+  passwordResets: 'password reset links',
+  invitations: 'invitations',
+  signInThrottle: 'sign-in throttle entries',
+  oidcLogins: 'unfinished OpenID Connect sign-ins',
+  accounts: 'inactive accounts',
+};
+
+async function retentionRun(): Promise<number> {
+  const config = loadConfig();
+  const database = await openDatabase(config);
+  try {
+    await database.migrate();
+    const counts = await applyRetention(database.db, new Date(), config.sessions);
+    const lines = (Object.keys(RETENTION_LABELS) as (keyof RetentionCounts)[]).map((key) => `  ${String(counts[key]).padStart(6)} ${RETENTION_LABELS[key]}`);
+    console.log(`Retention applied; deleted:\n${lines.join('\n')}`);
+    return EXIT.ok;
+  } finally {
+    await database.close();
+  }
+}
+
 async function run(args: string[]): Promise<number> {
   const [command, sub, dirArg] = args;
   const catalogueDir = path.resolve(dirArg ?? DEFAULT_CATALOGUE_DIR);
   switch (command) {
     case 'serve':
-      return serve();
+      return serve(args.slice(1));
     case 'migrate':
       return migrate();
     case 'catalogue':
@@ -124,6 +226,12 @@ async function run(args: string[]): Promise<number> {
       break;
     case 'calls':
       if (sub === 'import') return callsImport(dirArg);
+      break;
+    case 'admin':
+      if (sub === 'create') return adminCreate(args.slice(2));
+      break;
+    case 'retention':
+      if (sub === 'run') return retentionRun();
       break;
     case undefined:
     case 'help':
@@ -142,6 +250,12 @@ try {
     console.error(error.message);
     console.error('Check DATABASE_URL, or unset it to use the embedded database.');
     process.exitCode = EXIT.database;
+  } else if (error instanceof PromptInterrupted) {
+    console.error('Interrupted; nothing was created.');
+    process.exitCode = EXIT.problems;
+  } else if ((error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS_')) {
+    console.error(`${(error as Error).message}\n\n${USAGE}`);
+    process.exitCode = EXIT.usage;
   } else if (error instanceof ConfigError) {
     console.error(`Configuration error: ${error.message}`);
     process.exitCode = EXIT.config;

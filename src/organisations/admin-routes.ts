@@ -82,6 +82,15 @@ const AuditItem = Type.Object({
   after: Type.Unknown(),
 });
 
+const AuditPage = Type.Object({ items: Type.Array(AuditItem), total: Type.Integer(), page: Type.Integer(), pageSize: Type.Integer() }, { title: 'AuditPage' });
+
+async function presentAuditPage(db: Db, path: string | null, query: { page?: number; pageSize?: number }): Promise<Static<typeof AuditPage>> {
+  const page = query.page ?? 1;
+  const pageSize = query.pageSize ?? 50;
+  const result = await auditPage(db, path, page, pageSize);
+  return { items: result.items.map((item) => ({ ...item, at: item.at.toISOString() })), total: result.total, page, pageSize };
+}
+
 const AuditQuery = Type.Object(
   { page: Type.Optional(Type.Integer({ minimum: 1, maximum: 10_000, default: 1 })), pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })), lang: Lang },
   { additionalProperties: false },
@@ -262,15 +271,24 @@ export function organisationAdminRoutes(db: Db): FastifyPluginAsyncTypebox {
           summary: 'The audit trail of this organisation and everything below it, newest first',
           params: IdParams,
           querystring: AuditQuery,
-          response: { 200: Type.Object({ items: Type.Array(AuditItem), total: Type.Integer(), page: Type.Integer(), pageSize: Type.Integer() }) },
+          response: { 200: AuditPage },
         },
       },
-      async (request) => {
-        const page = request.query.page ?? 1;
-        const pageSize = request.query.pageSize ?? 50;
-        const result = await auditPage(db, request.granted!.organisationPath, page, pageSize);
-        return { items: result.items.map((item) => ({ ...item, at: item.at.toISOString() })), total: result.total, page, pageSize };
+      async (request) => presentAuditPage(db, request.granted!.organisationPath, request.query),
+    );
+
+    app.get(
+      '/api/audit',
+      {
+        config: { access: 'system-administrator' },
+        schema: {
+          tags: ['organisations'],
+          summary: 'System-wide audit events (sign-ins, password changes, deleted accounts), newest first',
+          querystring: AuditQuery,
+          response: { 200: AuditPage },
+        },
       },
+      async (request) => presentAuditPage(db, null, request.query),
     );
   };
 }

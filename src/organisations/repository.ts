@@ -1,5 +1,5 @@
 /** All SQL of organisations, memberships and their audit trail. */
-import { and, asc, desc, eq, like, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, isNull, like, or, sql } from 'drizzle-orm';
 import { users } from '../accounts/tables.js';
 import { auditEvents } from '../platform/audit/tables.js';
 import type { Queryable } from '../platform/audit/audit.js';
@@ -67,9 +67,9 @@ export interface AuditRow {
   after: unknown;
 }
 
-/** Audit events of the organisation at `path` and everything below it, newest first. */
-export async function auditPage(db: Queryable, path: string, page: number, pageSize: number): Promise<{ items: AuditRow[]; total: number }> {
-  const inTree = like(auditEvents.organisationPath, `${escapeLike(path)}%`);
+/** Audit events of the organisation at `path` and everything below it, newest first; `null`: the system-wide events (sign-ins, accounts). */
+export async function auditPage(db: Queryable, path: string | null, page: number, pageSize: number): Promise<{ items: AuditRow[]; total: number }> {
+  const inTree = path === null ? isNull(auditEvents.organisationPath) : like(auditEvents.organisationPath, `${escapeLike(path)}%`);
   const [items, [count]] = await Promise.all([
     db
       .select({

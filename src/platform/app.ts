@@ -5,6 +5,8 @@ import { importEuPortalCalls } from '../calls/import.js';
 import { countCalls } from '../calls/repository.js';
 import { DEFAULT_CATALOGUE_DIR } from '../catalogue/files.js';
 import { formatProblem, importCatalogue } from '../catalogue/import.js';
+import { applyRetention } from '../accounts/retention.js';
+import { loadDemoData, type DemoLoad } from '../organisations/demo-data.js';
 import type { AppConfig } from './config.js';
 import { openDatabase, type Database } from './db/client.js';
 import { buildServer } from './http/server.js';
@@ -18,6 +20,17 @@ export interface RunningApp {
 
 export class CatalogueInvalidError extends Error {}
 
+/**
+ * What a request line in the log holds: method and path only. The query string can carry a search's
+ * words or an invitation token, and the client's address is personal data the log does not need.
+ */
+function requestForLog(request: { method: string; url: string }): { method: string; path: string } {
+  return { method: request.method, path: request.url.split('?')[0] ?? '' };
+}
+
+/** The retention job runs at start-up and then once a day. */
+const RETENTION_INTERVAL_MS = 24 * 3_600_000;
+
 export async function startApp(config: AppConfig): Promise<RunningApp> {
   const database = await openDatabase(config);
   try {
@@ -30,22 +43,38 @@ export async function startApp(config: AppConfig): Promise<RunningApp> {
       const calls = await importEuPortalCalls(database.db, config.demoCallsFile);
       if (!calls.ok) throw new Error(`The demo calls file has problems:\n${calls.problems.slice(0, 10).join('\n')}`);
     }
+    const demo: DemoLoad | null = config.demoData ? await loadDemoData(database.db) : null;
     const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
     const localUrl = (port: number) => `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
     const app = await buildServer({
       database,
-      logger: { level: config.logLevel },
+      logger: { level: config.logLevel, serializers: { req: requestForLog } },
       trustProxy: config.trustProxy,
       sessions: config.sessions,
       publicUrl: config.publicUrl ?? localUrl(config.port),
+      oidc: config.oidc,
     });
+    if (demo?.loaded) app.log.info(`demo data loaded: ${demo.organisations} organisations, ${demo.users} people (README, "Demo users")`);
+    const runRetention = async () => {
+      try {
+        app.log.info({ deleted: await applyRetention(database.db, new Date(), config.sessions) }, 'retention applied');
+      } catch (error) {
+        // A failed run must not stop the service; the next one tries again.
+        app.log.error({ err: error }, 'retention failed');
+      }
+    };
+    let retentionRun = runRetention();
+    await retentionRun;
     await app.listen({ port: config.port, host: config.host });
+    const retentionTimer = setInterval(() => (retentionRun = runRetention()), RETENTION_INTERVAL_MS).unref();
     const port = (app.server.address() as { port: number }).port;
     return {
       app,
       database,
       address: localUrl(port),
       stop: async () => {
+        clearInterval(retentionTimer);
+        await retentionRun;
         await app.close();
         await database.close();
       },

@@ -44,6 +44,13 @@ const PUBLIC_ROUTES = [
   'POST /api/auth/sign-out',
   'POST /api/auth/password-reset',
   'POST /api/auth/password-reset/complete',
+  'GET /api/auth/oidc/start',
+  'HEAD /api/auth/oidc/start',
+  'GET /api/auth/oidc/callback',
+  'HEAD /api/auth/oidc/callback',
+  'GET /api/invitations/preview',
+  'HEAD /api/invitations/preview',
+  'POST /api/invitations/accept',
 ];
 
 describe('access policies', () => {

@@ -125,6 +125,13 @@ describe.each(ENGINES)('organisation administration on $engine', ({ create }) =>
     expect((await client('mossEditor').request({ url: `/api/organisations/${t.moss}/audit` })).statusCode).toBe(403);
   });
 
+  it('shows system-wide events (sign-ins) to the system administrator only', async () => {
+    const events = (await client('systemAdmin').request({ url: '/api/audit?pageSize=200' })).json<{ items: Array<{ action: string; organisationId: string | null }> }>();
+    expect(events.items.some((e) => e.action === 'sign-in')).toBe(true);
+    expect(events.items.every((e) => e.organisationId === null)).toBe(true);
+    expect((await client('countyAdmin').request({ url: '/api/audit' })).statusCode).toBe(403);
+  });
+
   it('deletes an empty organisation only, as an administrator', async () => {
     const empty = (await client('countyAdmin').request({ method: 'POST', url: '/api/organisations', payload: { parentId: t.verket, kind: 'unit', name: 'SFO' } })).json<{ id: string }>();
     expect((await client('regionCoordinator').request({ method: 'DELETE', url: `/api/organisations/${empty.id}` })).statusCode).toBe(403);

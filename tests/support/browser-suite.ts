@@ -3,17 +3,22 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startAppServer, type AppServer } from './app-server.js';
 import { launchBrowser } from './browser.js';
 
+export interface BrowserSuiteOptions {
+  /** Starts the product under test (and whatever it needs); a plain `startAppServer()` by default. */
+  startServer?: () => Promise<Pick<AppServer, 'url' | 'stop'>>;
+}
+
 /**
  * One running product and one browser for a test file, and a fresh page (own storage, bokmål locale) for
  * each test. Call at the top level of the file; read the page in each test through `page()`.
  */
-export function browserSuite(): { page: () => Page } {
-  let server: AppServer | undefined;
+export function browserSuite(options: BrowserSuiteOptions = {}): { page: () => Page } {
+  let server: Pick<AppServer, 'url' | 'stop'> | undefined;
   let browser: Browser | undefined;
   let context: BrowserContext | undefined;
   let page: Page | undefined;
   beforeAll(async () => {
-    server = await startAppServer();
+    server = await (options.startServer ?? (() => startAppServer()))();
     browser = await launchBrowser();
   });
   afterAll(async () => {

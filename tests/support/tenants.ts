@@ -7,6 +7,8 @@ import type { Actor } from '../../src/platform/audit/audit.js';
 import { createOrganisation, setMembership } from '../../src/organisations/organisations.js';
 import type { Role } from '../../src/organisations/roles.js';
 import { createTestUser } from './accounts.js';
+import { invitations } from '../../src/organisations/tables.js';
+import { hashToken, newToken } from '../../src/platform/auth/tokens.js';
 
 export const SETUP_ACTOR: Actor = { userId: null, label: 'test set-up' };
 
@@ -17,9 +19,13 @@ export interface Tenants {
   verket: string;
   vestland: string;
   bergen: string;
+  /** A pending invitation to Moss. */
+  invitation: string;
   /** E-mail of the person holding each role, at the organisation named. */
   people: Record<Person, string>;
   userIds: Record<Person, string>;
+  /** Who holds which role where. */
+  roles: Array<[Person, string, Role]>;
 }
 
 export type Person = 'countyAdmin' | 'regionCoordinator' | 'mossEditor' | 'mossReader' | 'caseOfficer' | 'verketReader' | 'vestlandAdmin' | 'outsider' | 'systemAdmin';
@@ -58,5 +64,9 @@ export async function seedTenants(db: Db): Promise<Tenants> {
     userIds[key] = (await createTestUser(db, email, { name: key, systemAdministrator: key === 'systemAdmin' })).id;
   }
   for (const [who, organisationId, role] of memberships) await setMembership(db, userIds[who], organisationId, role, SETUP_ACTOR);
-  return { ostfold, region, moss, verket, vestland, bergen, people, userIds };
+  const [invitation] = await db
+    .insert(invitations)
+    .values({ organisationId: moss, email: 'invited@moss.example', role: 'reader', tokenHash: hashToken(newToken()), invitedBy: userIds.regionCoordinator, expiresAt: new Date(Date.now() + 86_400_000) })
+    .returning({ id: invitations.id });
+  return { ostfold, region, moss, verket, vestland, bergen, invitation: invitation!.id, people, userIds, roles: memberships };
 }

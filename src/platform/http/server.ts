@@ -27,10 +27,14 @@ import { createEnhetsregisteretClient } from '../../organisations/enhetsregister
 import type { OrganisationRegistry } from '../../organisations/organisation.js';
 import { organisationRoutes } from '../../organisations/routes.js';
 import { organisationAdminRoutes } from '../../organisations/admin-routes.js';
+import { invitationRoutes } from '../../organisations/invitation-routes.js';
 import { authentication } from '../auth/authentication.js';
 import { DEFAULT_SESSION_SETTINGS, type SessionSettings } from '../auth/principal.js';
 import { databaseSessionStore } from '../../accounts/repository.js';
 import { accountsRoutes } from '../../accounts/routes.js';
+import { personalDataRoutes } from '../../accounts/personal-data-routes.js';
+import { createRelyingParty, type OidcSettings } from '../../accounts/oidc.js';
+import { OIDC_CALLBACK_PATH, oidcRoutes } from '../../accounts/oidc-routes.js';
 import { createMailer, mailConfigFromEnv, type Mailer } from '../mail/mailer.js';
 
 export const WEB_DIST_DIR = projectPath('dist', 'web') + sep;
@@ -51,6 +55,8 @@ export interface ServerOptions {
   sessions?: SessionSettings;
   /** Where people reach the product, for links in e-mails; http://localhost:3000 by default. */
   publicUrl?: string;
+  /** Sign-in through an OpenID provider; off when absent. */
+  oidc?: OidcSettings;
 }
 
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
@@ -119,15 +125,22 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   await app.register(callsRoutes(options.database.db));
   await app.register(organisationRoutes(options.organisationRegistry ?? createEnhetsregisteretClient({ baseUrl: process.env.ENHETSREGISTERET_URL || undefined })));
 
+  const publicUrl = (options.publicUrl ?? 'http://localhost:3000').replace(/\/$/, '');
+  const relyingParty = options.oidc ? createRelyingParty(options.oidc, `${publicUrl}${OIDC_CALLBACK_PATH}`, app.log) : null;
+  const mailer = options.mailer ?? createMailer(mailConfigFromEnv(), app.log);
   await app.register(
     accountsRoutes({
       db: options.database.db,
-      mailer: options.mailer ?? createMailer(mailConfigFromEnv(), app.log),
+      mailer,
       sessions: sessionSettings,
-      publicUrl: (options.publicUrl ?? 'http://localhost:3000').replace(/\/$/, ''),
-      oidcEnabled: false,
+      publicUrl,
+      oidcEnabled: relyingParty !== null,
+      oidcName: options.oidc?.displayName ?? null,
     }),
   );
+  await app.register(invitationRoutes({ db: options.database.db, mailer, publicUrl, sessions: sessionSettings }));
+  await app.register(oidcRoutes({ db: options.database.db, sessions: sessionSettings, relyingParty }));
+  await app.register(personalDataRoutes({ db: options.database.db, sessions: sessionSettings }));
 
   await app.register(organisationAdminRoutes(options.database.db));
 

@@ -263,6 +263,30 @@ const MESSAGES = {
     sv: () => 'E-postmeddelandet kunde inte skickas just nu. Försök igen om en stund.',
     en: () => 'The e-mail could not be sent right now. Please try again shortly.',
   },
+  signInFirst: {
+    nb: () => 'Det finnes allerede en konto med denne e-postadressen. Logg inn for å godta invitasjonen.',
+    nn: () => 'Det finst allereie ein konto med denne e-postadressa. Logg inn for å godta invitasjonen.',
+    sv: () => 'Det finns redan ett konto med den här e-postadressen. Logga in för att tacka ja till inbjudan.',
+    en: () => 'An account with this e-mail address already exists. Sign in to accept the invitation.',
+  },
+  invitationClosed: {
+    nb: () => 'Invitasjonen er allerede godtatt eller trukket tilbake.',
+    nn: () => 'Invitasjonen er allereie godteken eller trekt tilbake.',
+    sv: () => 'Inbjudan har redan accepterats eller återkallats.',
+    en: () => 'The invitation has already been accepted or withdrawn.',
+  },
+  confirmEmailMismatch: {
+    nb: () => 'Skriv inn e-postadressen til kontoen din for å bekrefte at du vil slette den.',
+    nn: () => 'Skriv inn e-postadressa til kontoen din for å stadfeste at du vil slette han.',
+    sv: () => 'Skriv e-postadressen till ditt konto för att bekräfta att du vill radera det.',
+    en: () => 'Type the e-mail address of your account to confirm that you want to delete it.',
+  },
+  retentionTopLevelOnly: {
+    nb: () => 'Lagringstid settes for øverste nivå i organisasjonstreet og gjelder alt under det.',
+    nn: () => 'Lagringstid blir sett for øvste nivå i organisasjonstreet og gjeld alt under det.',
+    sv: () => 'Lagringstid anges för översta nivån i organisationsträdet och gäller allt under den.',
+    en: () => 'Retention is set at the top of an organisation tree and applies to everything below it.',
+  },
   internal: {
     nb: () => 'Noe gikk galt hos oss. Prøv igjen om litt.',
     nn: () => 'Noko gjekk gale hos oss. Prøv igjen om litt.',
