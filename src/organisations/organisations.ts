@@ -11,6 +11,7 @@ import { childPath, mayBeChildOf, type OrganisationType } from './kinds.js';
 import { checkOrgNumber } from './org-number.js';
 import type { Role } from './roles.js';
 import { memberships, organisations } from './tables.js';
+import { users } from '../accounts/tables.js';
 
 export interface OrganisationFields {
   kind: OrganisationType;
@@ -145,6 +146,15 @@ async function administratorCount(db: Queryable, organisationId: string): Promis
   return row?.count ?? 0;
 }
 
+/**
+ * The member's address, so the audit trail says who, not only an id. Deleting an account replaces the
+ * address in every event (accounts/personal-data.ts), so this does not outlive the person.
+ */
+async function memberEmail(db: Queryable, userId: string): Promise<string | null> {
+  const [row] = await db.select({ email: users.email }).from(users).where(eq(users.id, userId));
+  return row?.email ?? null;
+}
+
 /** Adds a membership, or changes the role of an existing one. */
 export async function setMembership(db: Queryable, userId: string, organisationId: string, role: Role, actor: Actor): Promise<void> {
   const [before] = await db.select().from(memberships).where(and(eq(memberships.userId, userId), eq(memberships.organisationId, organisationId)));
@@ -155,14 +165,15 @@ export async function setMembership(db: Queryable, userId: string, organisationI
     .insert(memberships)
     .values({ userId, organisationId, role })
     .onConflictDoUpdate({ target: [memberships.userId, memberships.organisationId], set: { role } });
+  const email = await memberEmail(db, userId);
   await recordAudit(db, {
     actor,
     organisationId,
     action: before ? 'member-role-changed' : 'member-added',
     entityType: 'membership',
     entityId: `${organisationId}/${userId}`,
-    before: before ? { role: before.role } : null,
-    after: { userId, role },
+    before: before ? { email, role: before.role } : null,
+    after: { userId, email, role },
   });
 }
 
@@ -173,6 +184,7 @@ export async function removeMembership(db: Queryable, userId: string, organisati
     throw new HttpError(409, 'last-administrator', 'lastAdministrator', {}, 'userId');
   }
   await db.delete(memberships).where(and(eq(memberships.userId, userId), eq(memberships.organisationId, organisationId)));
-  await recordAudit(db, { actor, organisationId, action: 'member-removed', entityType: 'membership', entityId: `${organisationId}/${userId}`, before: { userId, role: before.role } });
+  const email = await memberEmail(db, userId);
+  await recordAudit(db, { actor, organisationId, action: 'member-removed', entityType: 'membership', entityId: `${organisationId}/${userId}`, before: { userId, email, role: before.role } });
   return true;
 }
