@@ -6,7 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import Fastify from 'fastify';
 import { buildServer } from '../../src/platform/http/server.js';
-import { MissingAccessPolicyError, requireAccessPolicies } from '../../src/platform/http/access.js';
+import { readFile } from 'node:fs/promises';
+import { MissingAccessPolicyError, policyTable, requireAccessPolicies } from '../../src/platform/http/access.js';
+import { ACCESS_DOC, accessDocument } from '../../scripts/access-doc.js';
 import { createPgliteDatabase, type TestDatabase } from '../support/databases.js';
 
 let testDb: TestDatabase;
@@ -63,6 +65,10 @@ describe('access policies', () => {
     const exempt = app.routePolicies.filter((policy) => policy.access === 'exempt');
     expect(exempt.length).toBeGreaterThan(0);
     expect(exempt.every((policy) => policy.url.startsWith('/api/docs') || policy.url === '/*')).toBe(true);
+  });
+
+  it('are listed, every one, in docs/ACCESS.md (regenerate with npm run docs:access)', async () => {
+    expect(await readFile(ACCESS_DOC, 'utf8')).toBe(accessDocument(policyTable(app.routePolicies)));
   });
 
   it('refuses to start with a route that declares no policy', async () => {

@@ -101,3 +101,12 @@ export function requireAccessPolicies(app: FastifyInstance, exempt: (url: string
     request.granted = { organisationPath: path, permissions };
   });
 }
+
+/** Every route and who may call it, as a Markdown table (docs/ACCESS.md is this, kept current by a test). */
+export function policyTable(policies: readonly RoutePolicy[]): string {
+  const rows = policies
+    .filter((p) => p.access !== 'exempt' && p.method !== 'HEAD')
+    .map((p) => `| ${p.method} | \`${p.url}\` | ${describeAccess(p.access)} |`)
+    .sort((a, b) => a.split('|')[2]!.localeCompare(b.split('|')[2]!) || a.localeCompare(b));
+  return ['| Method | Route | Who may call it |', '|---|---|---|', ...rows].join('\n');
+}
