@@ -74,7 +74,7 @@ describe('catalogue in the browser', () => {
     await page.locator('input[name="sector"][value="culture"]').click(); // within the typing delay
     await expect.poll(() => new URL(page.url()).search).toMatch(/q=kultur/);
     await expect.poll(() => new URL(page.url()).searchParams.getAll('sector')).toEqual(['culture']);
-    expect(await page.locator('input[name="sector"][value="culture"]').isChecked()).toBe(true);
+    await expect.poll(() => page.locator('input[name="sector"][value="culture"]').isChecked()).toBe(true);
   });
 
   it('switches language, and the choice persists', async () => {
@@ -115,6 +115,7 @@ describe('catalogue in the browser', () => {
     await page.goto('/programmes/interreg-sverige-norge');
     await heading().waitFor();
     const sources = page.locator('#sources + ol li');
+    await sources.first().waitFor();
     expect(await sources.count()).toBeGreaterThan(0);
     expect(await sources.first().textContent()).toMatch(/sjekket \d{1,2}\. \w+ 20\d\d/);
     expect(await page.locator('.provenance').count()).toBeGreaterThan(5);

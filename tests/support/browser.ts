@@ -23,6 +23,8 @@ export interface AxeViolation {
 
 /** Runs axe with the WCAG 2.1 A/AA rules and returns a readable list of violations. */
 export async function axeViolations(page: Page): Promise<string[]> {
+  // Contrast is judged on what the user ends up seeing, not on a dialog halfway through fading in.
+  await page.evaluate(() => Promise.all(document.getAnimations().map((animation) => animation.finished.catch(() => undefined))));
   await page.addScriptTag({ content: axeSource });
   const violations = await page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: AxeViolation[] }> } }).axe;

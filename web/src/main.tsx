@@ -7,6 +7,7 @@ import '@digdir/designsystemet-css/theme';
 import './styles.css';
 import './app/i18n.js';
 import { Layout } from './app/Layout.js';
+import { RequireSignIn, SessionProvider } from './app/session.js';
 
 // Each page is its own chunk: the first view downloads only what it shows.
 const HomePage = lazy(() => import('./pages/HomePage.js'));
@@ -16,10 +17,20 @@ const NavigatorPage = lazy(() => import('./navigator/NavigatorPage.js'));
 const AboutPage = lazy(() => import('./pages/AboutPage.js'));
 const AccessibilityPage = lazy(() => import('./pages/AccessibilityPage.js'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage.js'));
+const SignInPage = lazy(() => import('./accounts/SignInPage.js'));
+const ForgotPasswordPage = lazy(() => import('./accounts/ForgotPasswordPage.js'));
+const ResetPasswordPage = lazy(() => import('./accounts/ResetPasswordPage.js'));
+const MyPage = lazy(() => import('./accounts/MyPage.js'));
+const AcceptInvitationPage = lazy(() => import('./accounts/AcceptInvitationPage.js'));
+const AdminHomePage = lazy(() => import('./admin/AdminHomePage.js'));
+const NewOrganisationPage = lazy(() => import('./admin/NewOrganisationPage.js'));
+const OrganisationPage = lazy(() => import('./admin/OrganisationPage.js'));
+const AuditPage = lazy(() => import('./admin/AuditPage.js'));
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <BrowserRouter>
+      <SessionProvider>
       <Layout>
         <Suspense fallback={<Spinner aria-label="…" />}>
           <Routes>
@@ -29,10 +40,20 @@ createRoot(document.getElementById('root')!).render(
             <Route path="/navigator" element={<NavigatorPage />} />
             <Route path="/about" element={<AboutPage />} />
             <Route path="/accessibility" element={<AccessibilityPage />} />
+            <Route path="/logg-inn" element={<SignInPage />} />
+            <Route path="/glemt-passord" element={<ForgotPasswordPage />} />
+            <Route path="/tilbakestill-passord" element={<ResetPasswordPage />} />
+            <Route path="/min-side" element={<RequireSignIn><MyPage /></RequireSignIn>} />
+            <Route path="/invitasjon" element={<AcceptInvitationPage />} />
+            <Route path="/admin" element={<RequireSignIn><AdminHomePage /></RequireSignIn>} />
+            <Route path="/admin/organisasjoner/ny" element={<RequireSignIn><NewOrganisationPage /></RequireSignIn>} />
+            <Route path="/admin/organisasjoner/:id" element={<RequireSignIn><OrganisationPage /></RequireSignIn>} />
+            <Route path="/admin/organisasjoner/:id/logg" element={<RequireSignIn><AuditPage /></RequireSignIn>} />
             <Route path="*" element={<NotFoundPage />} />
           </Routes>
         </Suspense>
       </Layout>
+      </SessionProvider>
     </BrowserRouter>
   </StrictMode>,
 );
