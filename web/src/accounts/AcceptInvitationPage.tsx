@@ -10,7 +10,7 @@ import { withNotice } from '../app/notice.js';
 import { PageHeading } from '../app/PageHeading.js';
 import { signInPath, useSession, type Role } from '../app/session.js';
 import { useDocumentTitle } from '../app/useDocumentTitle.js';
-import { useAdminNames } from '../admin/names.js';
+import { useNames } from '../app/names.js';
 import { useFragmentToken } from './fragment-token.js';
 import { NewPasswordFields, useNewPasswordCheck, type NewPassword } from './NewPasswordFields.js';
 
@@ -34,7 +34,7 @@ const MANAGING_ROLES: readonly Role[] = ['coordinator', 'administrator'];
  */
 export default function AcceptInvitationPage() {
   const { t } = useTranslation();
-  const names = useAdminNames();
+  const names = useNames();
   const navigate = useNavigate();
   const { user, ended, refresh } = useSession();
   const { token, forget } = useFragmentToken('mulighetsrom.invitation-token');

@@ -38,7 +38,7 @@ export default function ForgotPasswordPage() {
   return (
     <div className="narrow stack">
       <PageHeading>{t('auth.forgotTitle')}</PageHeading>
-      <StatusMessage>{sentTo && t('auth.resetSent', { email: sentTo })}</StatusMessage>
+      <StatusMessage done={sentTo && t('auth.resetSent', { email: sentTo })} />
       {!sentTo && (
         <>
           <Paragraph>{t('auth.forgotIntro')}</Paragraph>

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Link as RouterLink } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { Button, Heading, Link, Paragraph } from '@digdir/designsystemet-react';
@@ -8,7 +8,7 @@ import type { Notice } from '../app/notice.js';
 import { useSession, type Me } from '../app/session.js';
 import { StatusMessage } from '../app/StatusMessage.js';
 import { useDocumentTitle } from '../app/useDocumentTitle.js';
-import { useAdminNames } from '../admin/names.js';
+import { useNames } from '../app/names.js';
 import { ChangePasswordForm } from './ChangePasswordForm.js';
 import { DeleteAccount } from './DeleteAccount.js';
 import { MySessions } from './MySessions.js';
@@ -29,26 +29,17 @@ export default function MyPage() {
     <div className="my-page stack">
       <PageHeading>{t('me.title')}</PageHeading>
       <Paragraph className="lead">{t('me.intro', { name: user.name, email: user.email })}</Paragraph>
-      <StatusMessage>{message && t(message.key, message.params)}</StatusMessage>
+      <StatusMessage done={message && t(message.key, message.params)} />
 
-      <section className="page-section stack" aria-labelledby="me-profile">
-        <Heading level={2} data-size="sm" id="me-profile">
-          {t('me.profileHeading')}
-        </Heading>
+      <MySection id="me-profile" heading={t('me.profileHeading')}>
         <ProfileForm key={`${user.name}|${user.language}`} user={user} onSaved={setMessage} />
-      </section>
+      </MySection>
 
-      <section className="page-section stack" aria-labelledby="me-memberships">
-        <Heading level={2} data-size="sm" id="me-memberships">
-          {t('me.membershipsHeading')}
-        </Heading>
+      <MySection id="me-memberships" heading={t('me.membershipsHeading')}>
         <Memberships user={user} />
-      </section>
+      </MySection>
 
-      <section className="page-section stack" aria-labelledby="me-password">
-        <Heading level={2} data-size="sm" id="me-password">
-          {t('me.passwordHeading')}
-        </Heading>
+      <MySection id="me-password" heading={t('me.passwordHeading')}>
         <ChangePasswordForm
           email={user.email}
           onChanged={(notice) => {
@@ -56,16 +47,13 @@ export default function MyPage() {
             setSessionsVersion((n) => n + 1);
           }}
         />
-      </section>
+      </MySection>
 
       <section className="page-section stack">
         <MySessions version={sessionsVersion} onSignedOut={setMessage} />
       </section>
 
-      <section className="page-section stack" aria-labelledby="me-data">
-        <Heading level={2} data-size="sm" id="me-data">
-          {t('me.dataHeading')}
-        </Heading>
+      <MySection id="me-data" heading={t('me.dataHeading')}>
         <Paragraph>{t('me.dataIntro')}</Paragraph>
         <div>
           <Button asChild variant="secondary">
@@ -74,21 +62,29 @@ export default function MyPage() {
             </a>
           </Button>
         </div>
-      </section>
+      </MySection>
 
-      <section className="page-section stack" aria-labelledby="me-delete">
-        <Heading level={2} data-size="sm" id="me-delete">
-          {t('me.deleteHeading')}
-        </Heading>
+      <MySection id="me-delete" heading={t('me.deleteHeading')}>
         <DeleteAccount user={user} />
-      </section>
+      </MySection>
     </div>
+  );
+}
+
+function MySection({ id, heading, children }: { id: string; heading: string; children: ReactNode }) {
+  return (
+    <section className="page-section stack" aria-labelledby={id}>
+      <Heading level={2} data-size="sm" id={id}>
+        {heading}
+      </Heading>
+      {children}
+    </section>
   );
 }
 
 function Memberships({ user }: { user: Me }) {
   const { t } = useTranslation();
-  const names = useAdminNames();
+  const names = useNames();
   if (user.memberships.length === 0) return <Paragraph>{t('me.noMemberships')}</Paragraph>;
   return (
     <ul className="membership-list">

@@ -4,7 +4,7 @@ import { Alert, Button, Card, Heading, Paragraph, Spinner, Tag } from '@digdir/d
 import { getJson, sendJson } from '../app/api.js';
 import type { Notice } from '../app/notice.js';
 import { useSession } from '../app/session.js';
-import { useAdminNames } from '../admin/names.js';
+import { useNames } from '../app/names.js';
 import { describeUserAgent } from './user-agent.js';
 
 interface SessionInfo {
@@ -19,7 +19,7 @@ interface SessionInfo {
 /** Where the person is signed in; any other device can be signed out (e.g. a lost phone). */
 export function MySessions({ version, onSignedOut }: { version: number; onSignedOut: (notice: Notice) => void }) {
   const { t } = useTranslation();
-  const names = useAdminNames();
+  const names = useNames();
   const { methods } = useSession();
   const [sessions, setSessions] = useState<SessionInfo[] | undefined>();
   const [error, setError] = useState<string | undefined>();

@@ -10,7 +10,8 @@ import { Button, Heading, Link, Paragraph, Textfield } from '@digdir/designsyste
 import { PageHeading } from '../app/PageHeading.js';
 import { useSession } from '../app/session.js';
 import { useDocumentTitle } from '../app/useDocumentTitle.js';
-import { ActionFeedback, Loading, ProblemPage, useNavigationNotice } from './feedback.js';
+import { Loading, ProblemPage, useNavigationNotice } from './feedback.js';
+import { StatusMessage } from '../app/StatusMessage.js';
 import { KindTag } from './KindTag.js';
 import { useAdminNames } from './names.js';
 import { useResource } from './resource.js';
@@ -132,7 +133,7 @@ export default function AdminHomePage() {
     <div className="admin-page">
       <PageHeading>{t('admin.title')}</PageHeading>
       <Paragraph className="lead">{t('admin.intro')}</Paragraph>
-      <ActionFeedback done={notice} />
+      <StatusMessage className="admin-feedback" done={notice} />
       {mayCreate && (
         <Button asChild>
           <RouterLink to="/admin/organisasjoner/ny">{t('admin.new.title')}</RouterLink>

@@ -5,12 +5,13 @@
 import { useMemo, type ReactNode } from 'react';
 import { useParams, useSearchParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import { Details, Pagination, Paragraph, Table, usePagination } from '@digdir/designsystemet-react';
+import { Details, Paragraph, Table } from '@digdir/designsystemet-react';
 import { ORGANISATION_TYPES, type OrganisationType } from '../../../src/organisations/kinds.js';
 import { ROLES, type Role } from '../../../src/organisations/roles.js';
 import { LANGUAGES, type Language } from '../../../src/reference/codes.js';
 import { LANGUAGE_NAMES } from '../app/i18n.js';
 import { PageHeading } from '../app/PageHeading.js';
+import { PageNavigation } from '../app/PageNavigation.js';
 import { useDocumentTitle } from '../app/useDocumentTitle.js';
 import { WHOLE_VALUE, changedFields } from './audit-diff.js';
 import { Breadcrumbs, useTrail } from './Breadcrumbs.js';
@@ -86,30 +87,6 @@ function Changes({ event, valueText }: { event: AuditEvent; valueText: ReturnTyp
   );
 }
 
-function AuditPagination({ page, totalPages, onPage }: { page: number; totalPages: number; onPage: (page: number) => void }) {
-  const { t } = useTranslation();
-  const { pages, prevButtonProps, nextButtonProps } = usePagination({ currentPage: page, totalPages, showPages: 7, setCurrentPage: onPage });
-  return (
-    <Pagination aria-label={t('admin.audit.pagination')}>
-      <Pagination.List>
-        <Pagination.Item>
-          <Pagination.Button aria-label={t('admin.audit.previousPage')} {...prevButtonProps}>{t('admin.audit.previous')}</Pagination.Button>
-        </Pagination.Item>
-        {pages.map(({ page: number, itemKey, buttonProps }) => (
-          <Pagination.Item key={itemKey}>
-            {typeof number === 'number' && buttonProps && (
-              <Pagination.Button aria-label={t('admin.audit.pageNumber', { page: number })} {...buttonProps}>{number}</Pagination.Button>
-            )}
-          </Pagination.Item>
-        ))}
-        <Pagination.Item>
-          <Pagination.Button aria-label={t('admin.audit.nextPage')} {...nextButtonProps}>{t('admin.audit.next')}</Pagination.Button>
-        </Pagination.Item>
-      </Pagination.List>
-    </Pagination>
-  );
-}
-
 function pageFromParams(params: URLSearchParams): number {
   const page = Number(params.get(PAGE_PARAM));
   return Number.isInteger(page) && page >= 1 ? page : 1;
@@ -181,7 +158,7 @@ export default function AuditPage() {
           </TableRegion>
         </>
       )}
-      {totalPages > 1 && <AuditPagination page={Math.min(page, totalPages)} totalPages={totalPages} onPage={goTo} />}
+      {totalPages > 1 && <PageNavigation keyPrefix="admin.audit" page={Math.min(page, totalPages)} totalPages={totalPages} onPage={goTo} />}
     </div>
   );
 }

@@ -5,7 +5,7 @@ import { Button, Heading } from '@digdir/designsystemet-react';
 import { mayBeChildOf } from '../../../src/organisations/kinds.js';
 import { sendJson } from '../app/api.js';
 import { useSession } from '../app/session.js';
-import { ActionFeedback } from './feedback.js';
+import { StatusMessage } from '../app/StatusMessage.js';
 import { useAdminNames } from './names.js';
 import { OrganisationFields, ParentField } from './OrganisationFields.js';
 import { TOP_LEVEL, changedValues, formValuesOf } from './rules.js';
@@ -105,7 +105,7 @@ export function DetailsSection({ organisation, items, onSaved }: { organisation:
           />
         )}
         <OrganisationFields idPrefix={ID_PREFIX} values={values} savedOrgNumber={saved.orgNumber} onChange={(change) => setValues((previous) => ({ ...previous, ...change }))} fieldError={action.fieldError} />
-        <ActionFeedback done={action.done} error={action.formError(FIELDS)} />
+        <StatusMessage className="admin-feedback" done={action.done} error={action.formError(FIELDS)} />
         <div className="form-actions">
           <Button type="submit" loading={action.pending}>{t('admin.details.submit')}</Button>
         </div>

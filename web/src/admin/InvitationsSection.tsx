@@ -1,13 +1,15 @@
 /** Invite someone by e-mail with a role, and follow the invitations: status, send again, withdraw. */
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Button, Field, Heading, Label, Paragraph, Select, Table, Tag, Textfield, ValidationMessage } from '@digdir/designsystemet-react';
+import { Button, Field, Heading, Label, Select, Table, Tag, Textfield, ValidationMessage } from '@digdir/designsystemet-react';
 import { LANGUAGES, type Language } from '../../../src/reference/codes.js';
 import type { Role } from '../../../src/organisations/roles.js';
 import { sendJson } from '../app/api.js';
 import { LANGUAGE_NAMES } from '../app/i18n.js';
 import { ConfirmDialog } from './ConfirmDialog.js';
-import { ActionFeedback, Loading, useAnnouncement, useFocusAfterAction } from './feedback.js';
+import { DangerRowButton, ListResource, useConfirmedAction } from './confirmed-action.js';
+import { useAnnouncement } from './feedback.js';
+import { StatusMessage } from '../app/StatusMessage.js';
 import { useAdminNames } from './names.js';
 import { useAction, useResource } from './resource.js';
 import { assignableRoles } from './rules.js';
@@ -78,7 +80,7 @@ function InviteForm({ organisation, onInvited }: { organisation: OrganisationDet
           {languageError && <ValidationMessage>{languageError}</ValidationMessage>}
         </Field>
       </div>
-      <ActionFeedback error={action.formError(FIELDS)} />
+      <StatusMessage className="admin-feedback" error={action.formError(FIELDS)} />
       <div className="form-actions">
         <Button type="submit" loading={action.pending}>{t('admin.invitations.submit')}</Button>
       </div>
@@ -91,10 +93,15 @@ export function InvitationsSection({ organisation }: { organisation: Organisatio
   const names = useAdminNames();
   const { resource, reload } = useResource<ItemList<Invitation>>(`/api/organisations/${organisation.id}/invitations`);
   const [notice, announce] = useAnnouncement();
-  const [revoking, setRevoking] = useState<Invitation | null>(null);
-  const revocation = useAction();
   const resending = useAction();
-  const [heading, focusHeading] = useFocusAfterAction<HTMLHeadingElement>();
+  // The withdraw button is gone with the pending status: focus waits at the heading, by the confirmation.
+  const revocation = useConfirmedAction<Invitation>(
+    (invitation) => sendJson('DELETE', `/api/invitations/${invitation.id}`),
+    (invitation) => {
+      announce(t('admin.invitations.revoked', { email: invitation.email }));
+      reload();
+    },
+  );
 
   const resend = async (invitation: Invitation) => {
     if (resending.pending) return;
@@ -103,88 +110,65 @@ export function InvitationsSection({ organisation }: { organisation: Organisatio
       reload();
     }
   };
-  const revoke = async () => {
-    if (!revoking || revocation.pending) return;
-    if (!(await revocation.run(() => sendJson('DELETE', `/api/invitations/${revoking.id}`), ''))) return;
-    announce(t('admin.invitations.revoked', { email: revoking.email }));
-    setRevoking(null);
-    reload();
-    // The withdraw button is gone with the pending status: focus waits at the heading, by the confirmation.
-    focusHeading();
-  };
 
   return (
     <section aria-labelledby="invitations-heading" className="admin-section">
-      <Heading level={2} data-size="sm" id="invitations-heading" ref={heading} tabIndex={-1}>{t('admin.invitations.heading')}</Heading>
+      <Heading level={2} data-size="sm" id="invitations-heading" ref={revocation.heading} tabIndex={-1}>{t('admin.invitations.heading')}</Heading>
       <InviteForm organisation={organisation} onInvited={(message) => {
         announce(message);
         reload();
       }} />
-      <ActionFeedback done={notice} error={resending.error?.message} />
+      <StatusMessage className="admin-feedback" done={notice} error={resending.error?.message} />
       <Heading level={3} data-size="xs" id="invitations-caption">{t('admin.invitations.listHeading')}</Heading>
-      {resource.status === 'loading' && <Loading />}
-      {resource.status === 'error' && <ActionFeedback error={resource.error.message} />}
-      {resource.status === 'ready' && resource.data.items.length === 0 && <Paragraph>{t('admin.invitations.none')}</Paragraph>}
-      {resource.status === 'ready' && resource.data.items.length > 0 && (
-        <TableRegion labelledBy="invitations-caption">
-          <Table className="admin-table" aria-labelledby="invitations-caption">
-            <Table.Head>
-              <Table.Row>
-                <Table.HeaderCell>{t('admin.invitations.email')}</Table.HeaderCell>
-                <Table.HeaderCell>{t('admin.invitations.role')}</Table.HeaderCell>
-                <Table.HeaderCell>{t('admin.invitations.status')}</Table.HeaderCell>
-                <Table.HeaderCell>{t('admin.invitations.sentAt')}</Table.HeaderCell>
-                <Table.HeaderCell>{t('admin.invitations.expiresAt')}</Table.HeaderCell>
-                <Table.HeaderCell><span className="sr-only">{t('admin.actions')}</span></Table.HeaderCell>
-              </Table.Row>
-            </Table.Head>
-            <Table.Body>
-              {resource.data.items.map((invitation) => (
-                <Table.Row key={invitation.id}>
-                  <Table.Cell>{invitation.email}</Table.Cell>
-                  <Table.Cell>{names.role(invitation.role)}</Table.Cell>
-                  <Table.Cell>
-                    <Tag data-color={STATUS_COLOURS[invitation.status]} data-size="sm">{t(`admin.invitations.statusName.${invitation.status}`)}</Tag>
-                  </Table.Cell>
-                  <Table.Cell>{names.dateTime(invitation.createdAt)}</Table.Cell>
-                  <Table.Cell>{invitation.acceptedAt ? t('admin.invitations.acceptedOn', { date: names.dateTime(invitation.acceptedAt) }) : names.dateTime(invitation.expiresAt)}</Table.Cell>
-                  <Table.Cell>
-                    <div className="admin-row-actions">
-                      {(invitation.status === 'pending' || invitation.status === 'expired') && (
-                        <Button variant="tertiary" data-size="sm" aria-label={t('admin.invitations.resendTo', { email: invitation.email })} onClick={() => void resend(invitation)}>
-                          {t('admin.invitations.resend')}
-                        </Button>
-                      )}
-                      {invitation.status === 'pending' && (
-                        <Button
-                          variant="tertiary"
-                          data-size="sm"
-                          data-color="danger"
-                          aria-label={t('admin.invitations.revokeFor', { email: invitation.email })}
-                          onClick={() => {
-                            revocation.reset();
-                            setRevoking(invitation);
-                          }}
-                        >
-                          {t('admin.invitations.revoke')}
-                        </Button>
-                      )}
-                    </div>
-                  </Table.Cell>
+      <ListResource resource={resource} none={t('admin.invitations.none')}>
+        {(invitations) => (
+          <TableRegion labelledBy="invitations-caption">
+            <Table className="admin-table" aria-labelledby="invitations-caption">
+              <Table.Head>
+                <Table.Row>
+                  <Table.HeaderCell>{t('admin.invitations.email')}</Table.HeaderCell>
+                  <Table.HeaderCell>{t('admin.invitations.role')}</Table.HeaderCell>
+                  <Table.HeaderCell>{t('admin.invitations.status')}</Table.HeaderCell>
+                  <Table.HeaderCell>{t('admin.invitations.sentAt')}</Table.HeaderCell>
+                  <Table.HeaderCell>{t('admin.invitations.expiresAt')}</Table.HeaderCell>
+                  <Table.HeaderCell><span className="sr-only">{t('admin.actions')}</span></Table.HeaderCell>
                 </Table.Row>
-              ))}
-            </Table.Body>
-          </Table>
-        </TableRegion>
-      )}
+              </Table.Head>
+              <Table.Body>
+                {invitations.map((invitation) => (
+                  <Table.Row key={invitation.id}>
+                    <Table.Cell>{invitation.email}</Table.Cell>
+                    <Table.Cell>{names.role(invitation.role)}</Table.Cell>
+                    <Table.Cell>
+                      <Tag data-color={STATUS_COLOURS[invitation.status]} data-size="sm">{t(`admin.invitations.statusName.${invitation.status}`)}</Tag>
+                    </Table.Cell>
+                    <Table.Cell>{names.dateTime(invitation.createdAt)}</Table.Cell>
+                    <Table.Cell>{invitation.acceptedAt ? t('admin.invitations.acceptedOn', { date: names.dateTime(invitation.acceptedAt) }) : names.dateTime(invitation.expiresAt)}</Table.Cell>
+                    <Table.Cell>
+                      <div className="admin-row-actions">
+                        {(invitation.status === 'pending' || invitation.status === 'expired') && (
+                          <Button variant="tertiary" data-size="sm" aria-label={t('admin.invitations.resendTo', { email: invitation.email })} onClick={() => void resend(invitation)}>
+                            {t('admin.invitations.resend')}
+                          </Button>
+                        )}
+                        {invitation.status === 'pending' && (
+                          <DangerRowButton label={t('admin.invitations.revokeFor', { email: invitation.email })} onClick={() => revocation.ask(invitation)}>
+                            {t('admin.invitations.revoke')}
+                          </DangerRowButton>
+                        )}
+                      </div>
+                    </Table.Cell>
+                  </Table.Row>
+                ))}
+              </Table.Body>
+            </Table>
+          </TableRegion>
+        )}
+      </ListResource>
       <ConfirmDialog
-        open={revoking !== null}
-        heading={t('admin.invitations.revokeHeading', { email: revoking?.email ?? '' })}
+        {...revocation.dialog}
+        heading={t('admin.invitations.revokeHeading', { email: revocation.target?.email ?? '' })}
         confirmLabel={t('admin.invitations.revoke')}
-        pending={revocation.pending}
-        error={revocation.error?.message}
-        onConfirm={() => void revoke()}
-        onClose={() => setRevoking(null)}
       >
         {t('admin.invitations.revokeText')}
       </ConfirmDialog>

@@ -5,7 +5,9 @@ import { Button, Field, Heading, Label, Paragraph, Select, Table, ValidationMess
 import type { Role } from '../../../src/organisations/roles.js';
 import { sendJson } from '../app/api.js';
 import { ConfirmDialog } from './ConfirmDialog.js';
-import { ActionFeedback, Loading, useAnnouncement, useFocusAfterAction } from './feedback.js';
+import { DangerRowButton, ListResource, useConfirmedAction } from './confirmed-action.js';
+import { useAnnouncement } from './feedback.js';
+import { StatusMessage } from '../app/StatusMessage.js';
 import { useAdminNames } from './names.js';
 import { useAction, useResource } from './resource.js';
 import { assignableRoles } from './rules.js';
@@ -66,87 +68,67 @@ export function MembersSection({ organisation }: { organisation: OrganisationDet
   const names = useAdminNames();
   const { resource, reload } = useResource<ItemList<Member>>(`/api/organisations/${organisation.id}/members`);
   const [notice, announce] = useAnnouncement();
-  const [removing, setRemoving] = useState<Member | null>(null);
-  const removal = useAction();
-  const [heading, focusHeading] = useFocusAfterAction<HTMLHeadingElement>();
   const mayManage = organisation.permissions.includes('manage-members');
-
-  const remove = async () => {
-    if (!removing || removal.pending) return;
-    const ok = await removal.run(() => sendJson('DELETE', `/api/organisations/${organisation.id}/members/${removing.userId}`), '');
-    if (!ok) return;
-    announce(t('admin.members.removed', { name: removing.name }));
-    setRemoving(null);
-    reload();
-    // The row and its button are gone: the section's heading holds focus, next to the confirmation.
-    focusHeading();
-  };
+  // The row and its button are gone afterwards: the section's heading holds focus, next to the confirmation.
+  const removal = useConfirmedAction<Member>(
+    (member) => sendJson('DELETE', `/api/organisations/${organisation.id}/members/${member.userId}`),
+    (member) => {
+      announce(t('admin.members.removed', { name: member.name }));
+      reload();
+    },
+  );
 
   return (
     <section aria-labelledby="members-heading" className="admin-section">
-      <Heading level={2} data-size="sm" id="members-heading" ref={heading} tabIndex={-1}>{t('admin.members.heading')}</Heading>
+      <Heading level={2} data-size="sm" id="members-heading" ref={removal.heading} tabIndex={-1}>{t('admin.members.heading')}</Heading>
       <Paragraph data-size="sm">{t('admin.members.intro')}</Paragraph>
-      <ActionFeedback done={notice} />
-      {resource.status === 'loading' && <Loading />}
-      {resource.status === 'error' && <ActionFeedback error={resource.error.message} />}
-      {resource.status === 'ready' && resource.data.items.length === 0 && <Paragraph>{t('admin.members.none')}</Paragraph>}
-      {resource.status === 'ready' && resource.data.items.length > 0 && (
-        <TableRegion labelledBy="members-caption">
-          <Table className="admin-table">
-            <caption id="members-caption" className="sr-only">{t('admin.members.caption', { name: organisation.name })}</caption>
-            <Table.Head>
-              <Table.Row>
-                <Table.HeaderCell>{t('admin.members.name')}</Table.HeaderCell>
-                <Table.HeaderCell>{t('admin.members.email')}</Table.HeaderCell>
-                <Table.HeaderCell>{t('admin.members.role')}</Table.HeaderCell>
-                <Table.HeaderCell>{t('admin.members.since')}</Table.HeaderCell>
-                {mayManage && <Table.HeaderCell><span className="sr-only">{t('admin.actions')}</span></Table.HeaderCell>}
-              </Table.Row>
-            </Table.Head>
-            <Table.Body>
-              {resource.data.items.map((member) => (
-                <Table.Row key={member.userId}>
-                  <Table.Cell>{member.name}</Table.Cell>
-                  <Table.Cell>{member.email}</Table.Cell>
-                  <Table.Cell>
-                    <RoleCell organisation={organisation} member={member} onChanged={(message) => {
-                      announce(message);
-                      reload();
-                    }} />
-                  </Table.Cell>
-                  <Table.Cell>{names.date(member.since)}</Table.Cell>
-                  {mayManage && (
-                    <Table.Cell>
-                      <Button
-                        variant="tertiary"
-                        data-size="sm"
-                        data-color="danger"
-                        aria-label={t('admin.members.removeNamed', { name: member.name })}
-                        onClick={() => {
-                          removal.reset();
-                          setRemoving(member);
-                        }}
-                      >
-                        {t('admin.members.remove')}
-                      </Button>
-                    </Table.Cell>
-                  )}
+      <StatusMessage className="admin-feedback" done={notice} />
+      <ListResource resource={resource} none={t('admin.members.none')}>
+        {(members) => (
+          <TableRegion labelledBy="members-caption">
+            <Table className="admin-table">
+              <caption id="members-caption" className="sr-only">{t('admin.members.caption', { name: organisation.name })}</caption>
+              <Table.Head>
+                <Table.Row>
+                  <Table.HeaderCell>{t('admin.members.name')}</Table.HeaderCell>
+                  <Table.HeaderCell>{t('admin.members.email')}</Table.HeaderCell>
+                  <Table.HeaderCell>{t('admin.members.role')}</Table.HeaderCell>
+                  <Table.HeaderCell>{t('admin.members.since')}</Table.HeaderCell>
+                  {mayManage && <Table.HeaderCell><span className="sr-only">{t('admin.actions')}</span></Table.HeaderCell>}
                 </Table.Row>
-              ))}
-            </Table.Body>
-          </Table>
-        </TableRegion>
-      )}
+              </Table.Head>
+              <Table.Body>
+                {members.map((member) => (
+                  <Table.Row key={member.userId}>
+                    <Table.Cell>{member.name}</Table.Cell>
+                    <Table.Cell>{member.email}</Table.Cell>
+                    <Table.Cell>
+                      <RoleCell organisation={organisation} member={member} onChanged={(message) => {
+                        announce(message);
+                        reload();
+                      }} />
+                    </Table.Cell>
+                    <Table.Cell>{names.date(member.since)}</Table.Cell>
+                    {mayManage && (
+                      <Table.Cell>
+                        <DangerRowButton label={t('admin.members.removeNamed', { name: member.name })} onClick={() => removal.ask(member)}>
+                          {t('admin.members.remove')}
+                        </DangerRowButton>
+                      </Table.Cell>
+                    )}
+                  </Table.Row>
+                ))}
+              </Table.Body>
+            </Table>
+          </TableRegion>
+        )}
+      </ListResource>
       <ConfirmDialog
-        open={removing !== null}
-        heading={t('admin.members.removeHeading', { name: removing?.name ?? '' })}
+        {...removal.dialog}
+        heading={t('admin.members.removeHeading', { name: removal.target?.name ?? '' })}
         confirmLabel={t('admin.members.remove')}
-        pending={removal.pending}
-        error={removal.error?.message}
-        onConfirm={() => void remove()}
-        onClose={() => setRemoving(null)}
       >
-        {t('admin.members.removeText', { name: removing?.name ?? '', organisation: organisation.name })}
+        {t('admin.members.removeText', { name: removal.target?.name ?? '', organisation: organisation.name })}
       </ConfirmDialog>
     </section>
   );

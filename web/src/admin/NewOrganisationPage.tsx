@@ -8,7 +8,8 @@ import { ApiError, sendJson } from '../app/api.js';
 import { PageHeading } from '../app/PageHeading.js';
 import { useSession } from '../app/session.js';
 import { useDocumentTitle } from '../app/useDocumentTitle.js';
-import { ActionFeedback, Loading, ProblemPage, type NavigationNotice } from './feedback.js';
+import { Loading, ProblemPage, type NavigationNotice } from './feedback.js';
+import { StatusMessage } from '../app/StatusMessage.js';
 import { useAdminNames } from './names.js';
 import { OrganisationFields, ParentField } from './OrganisationFields.js';
 import { TOP_LEVEL, type OrganisationFormValues } from './rules.js';
@@ -103,7 +104,7 @@ export default function NewOrganisationPage() {
           {kindError && <ValidationMessage>{kindError}</ValidationMessage>}
         </Field>
         <OrganisationFields idPrefix={ID_PREFIX} values={{ ...values, parentId }} onChange={change} fieldError={action.fieldError} />
-        <ActionFeedback error={action.formError(FIELDS)} />
+        <StatusMessage className="admin-feedback" error={action.formError(FIELDS)} />
         <div className="form-actions">
           <Button type="submit" loading={action.pending}>{t('admin.new.submit')}</Button>
           <Button variant="secondary" asChild>

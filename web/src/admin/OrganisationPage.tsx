@@ -12,7 +12,8 @@ import { useDocumentTitle } from '../app/useDocumentTitle.js';
 import { Breadcrumbs, useTrail } from './Breadcrumbs.js';
 import { ConfirmDialog } from './ConfirmDialog.js';
 import { DetailsSection } from './DetailsSection.js';
-import { ActionFeedback, Loading, ProblemPage, useNavigationNotice, type NavigationNotice } from './feedback.js';
+import { Loading, ProblemPage, useNavigationNotice, type NavigationNotice } from './feedback.js';
+import { StatusMessage } from '../app/StatusMessage.js';
 import { InvitationsSection } from './InvitationsSection.js';
 import { KindTag } from './KindTag.js';
 import { MembersSection } from './MembersSection.js';
@@ -120,7 +121,7 @@ function OrganisationView({ id }: { id: string }) {
         <KindTag kind={current.kind} />
         {current.orgNumber && <span className="admin-org-number">{t('admin.orgNumberShort', { number: current.orgNumber })}</span>}
       </div>
-      <ActionFeedback done={notice} />
+      <StatusMessage className="admin-feedback" done={notice} />
       {may('read-audit') && (
         <Paragraph>
           <Link asChild>

@@ -4,7 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { Button, Heading, Paragraph, Textfield } from '@digdir/designsystemet-react';
 import { RETENTION_LIMITS } from '../../../src/accounts/retention-rules.js';
 import { sendJson } from '../app/api.js';
-import { ActionFeedback, Loading } from './feedback.js';
+import { Loading } from './feedback.js';
+import { StatusMessage } from '../app/StatusMessage.js';
 import { useAction, useResource } from './resource.js';
 import type { OrganisationDetails, Retention } from './types.js';
 
@@ -36,7 +37,7 @@ export function RetentionSection({ organisation }: { organisation: OrganisationD
       <Heading level={2} data-size="sm" id="retention-heading">{t('admin.retention.heading')}</Heading>
       <Paragraph data-size="sm">{t('admin.retention.intro', { name: organisation.name })}</Paragraph>
       {resource.status === 'loading' && <Loading />}
-      {resource.status === 'error' && <ActionFeedback error={resource.error.message} />}
+      {resource.status === 'error' && <StatusMessage className="admin-feedback" error={resource.error.message} />}
       {values && (
         <form className="admin-form" onSubmit={(event) => void submit(event)} noValidate>
           <div className="form-grid">
@@ -57,7 +58,7 @@ export function RetentionSection({ organisation }: { organisation: OrganisationD
               />
             ))}
           </div>
-          <ActionFeedback done={action.done} error={action.formError(FIELDS)} />
+          <StatusMessage className="admin-feedback" done={action.done} error={action.formError(FIELDS)} />
           <div className="form-actions">
             <Button type="submit" loading={action.pending}>{t('admin.retention.submit')}</Button>
           </div>

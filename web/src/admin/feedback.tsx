@@ -7,25 +7,7 @@ import type { ApiError } from '../app/api.js';
 import { PageHeading } from '../app/PageHeading.js';
 import { useDocumentTitle } from '../app/useDocumentTitle.js';
 
-/**
- * A live region that is in the page before its message: screen readers announce only changes to a region
- * they already know, so a message that arrives with the page (after navigation) is set a moment later.
- */
-export function ActionFeedback({ done, error }: { done?: string | null; error?: string | null }) {
-  const [shown, setShown] = useState<{ done?: string | null; error?: string | null }>({});
-  useEffect(() => {
-    const timer = setTimeout(() => setShown({ done, error }), 50);
-    return () => clearTimeout(timer);
-  }, [done, error]);
-  return (
-    <div role="status" className="admin-feedback">
-      {shown.done && <Alert data-color="success" data-size="sm">{shown.done}</Alert>}
-      {shown.error && <Alert data-color="danger" data-size="sm">{shown.error}</Alert>}
-    </div>
-  );
-}
-
-/** A confirmation for ActionFeedback; the same words twice in a row are announced twice. */
+/** A confirmation for StatusMessage; the same words twice in a row are announced twice. */
 export function useAnnouncement(): [string | null, (message: string) => void] {
   const [message, setMessage] = useState<string | null>(null);
   const announce = useCallback((next: string) => {

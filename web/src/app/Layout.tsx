@@ -143,7 +143,7 @@ export function Layout({ children }: { children: ReactNode }) {
         </div>
       </header>
       <main id="main" className="app-main" tabIndex={-1}>
-        <StatusMessage>{notice && t(notice.key, notice.params)}</StatusMessage>
+        <StatusMessage done={notice && t(notice.key, notice.params)} />
         {children}
       </main>
       <SessionTimeout />

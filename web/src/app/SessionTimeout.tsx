@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState, type ComponentProps, type ReactNode } from 'react';
 import { Link as RouterLink, useLocation } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { Alert, Button, Dialog, Heading, Link, Paragraph } from '@digdir/designsystemet-react';
@@ -38,11 +38,25 @@ export function SessionTimeout() {
   return null;
 }
 
+/** Both dialogs' frame: named by its heading, the content stacked below. */
+function SessionDialog({ heading, children, ...dialog }: { heading: string; children: ReactNode } & Pick<ComponentProps<typeof Dialog>, 'open' | 'onClose' | 'closeButton' | 'closedby'>) {
+  const headingId = useId();
+  return (
+    <Dialog {...dialog} aria-labelledby={headingId} className="session-dialog">
+      <Dialog.Block>
+        <Heading level={2} data-size="xs" id={headingId}>
+          {heading}
+        </Heading>
+      </Dialog.Block>
+      <Dialog.Block className="stack">{children}</Dialog.Block>
+    </Dialog>
+  );
+}
+
 function IdleWarningDialog({ endsAt }: { endsAt: number }) {
   const { t } = useTranslation();
   const { keepAlive } = useSession();
   const signOutAndLeave = useSignOutAndLeave();
-  const headingId = useId();
   const stay = useRef<HTMLButtonElement>(null);
   const [error, setError] = useState<string | undefined>();
   const time = new Intl.DateTimeFormat(INTL_LOCALES[currentLanguage()], { timeStyle: 'short' }).format(new Date(endsAt));
@@ -54,29 +68,22 @@ function IdleWarningDialog({ endsAt }: { endsAt: number }) {
   const keep = () => keepAlive().catch((failure: unknown) => setError(failure instanceof Error ? failure.message : String(failure)));
   return (
     // No close button and no Escape: the person chooses to stay or to leave (WCAG 2.2.1, timing adjustable).
-    <Dialog open closeButton={false} closedby="none" aria-labelledby={headingId} className="session-dialog">
-      <Dialog.Block>
-        <Heading level={2} data-size="xs" id={headingId}>
-          {t('session.warningHeading')}
-        </Heading>
-      </Dialog.Block>
-      <Dialog.Block className="stack">
-        <Paragraph>{t('session.warningText', { time })}</Paragraph>
-        {error && (
-          <Alert data-color="danger" data-size="sm" role="alert">
-            {error}
-          </Alert>
-        )}
-        <div className="form-actions">
-          <Button ref={stay} onClick={keep}>
-            {t('session.staySignedIn')}
-          </Button>
-          <Button variant="secondary" onClick={() => void signOutAndLeave()}>
-            {t('session.signOutNow')}
-          </Button>
-        </div>
-      </Dialog.Block>
-    </Dialog>
+    <SessionDialog open closeButton={false} closedby="none" heading={t('session.warningHeading')}>
+      <Paragraph>{t('session.warningText', { time })}</Paragraph>
+      {error && (
+        <Alert data-color="danger" data-size="sm" role="alert">
+          {error}
+        </Alert>
+      )}
+      <div className="form-actions">
+        <Button ref={stay} onClick={keep}>
+          {t('session.staySignedIn')}
+        </Button>
+        <Button variant="secondary" onClick={() => void signOutAndLeave()}>
+          {t('session.signOutNow')}
+        </Button>
+      </div>
+    </SessionDialog>
   );
 }
 
@@ -84,7 +91,6 @@ function SignedOutDialog() {
   const { t } = useTranslation();
   const { user, methods, refresh } = useSession();
   const location = useLocation();
-  const headingId = useId();
   const [open, setOpen] = useState(true);
   const here = location.pathname + location.search;
 
@@ -96,24 +102,17 @@ function SignedOutDialog() {
   };
 
   return (
-    <Dialog open={open} onClose={() => setOpen(false)} closeButton={t('session.closeDialog')} aria-labelledby={headingId} className="session-dialog">
-      <Dialog.Block>
-        <Heading level={2} data-size="xs" id={headingId}>
-          {t('session.endedHeading')}
-        </Heading>
-      </Dialog.Block>
-      <Dialog.Block className="stack">
-        <Paragraph>{t('session.endedText')}</Paragraph>
-        {methods.oidc && <OidcSignInLink methods={methods} returnTo={here} variant="secondary" />}
-        {methods.password && <SignInForm initialEmail={user?.email} onSignedIn={signedInAgain} />}
-        <Paragraph data-size="sm">
-          <Link asChild>
-            <RouterLink to={signInPath(here)} onClick={() => setOpen(false)}>
-              {t('session.signInOnOwnPage')}
-            </RouterLink>
-          </Link>
-        </Paragraph>
-      </Dialog.Block>
-    </Dialog>
+    <SessionDialog open={open} onClose={() => setOpen(false)} closeButton={t('session.closeDialog')} heading={t('session.endedHeading')}>
+      <Paragraph>{t('session.endedText')}</Paragraph>
+      {methods.oidc && <OidcSignInLink methods={methods} returnTo={here} variant="secondary" />}
+      {methods.password && <SignInForm initialEmail={user?.email} onSignedIn={signedInAgain} />}
+      <Paragraph data-size="sm">
+        <Link asChild>
+          <RouterLink to={signInPath(here)} onClick={() => setOpen(false)}>
+            {t('session.signInOnOwnPage')}
+          </RouterLink>
+        </Link>
+      </Paragraph>
+    </SessionDialog>
   );
 }

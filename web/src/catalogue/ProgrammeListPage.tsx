@@ -10,19 +10,18 @@ import {
   Fieldset,
   Heading,
   Label,
-  Pagination,
   Paragraph,
   Select,
   Spinner,
   Tag,
   Textfield,
-  usePagination,
 } from '@digdir/designsystemet-react';
 import { APPLICANT_TYPES, INTERREG_STRANDS, MUNICIPAL_SECTORS, POLICY_OBJECTIVES, PROGRAMME_KINDS } from '../../../src/reference/codes.js';
 import { ApiError, getJson } from '../app/api.js';
 import { useCodeName } from '../app/code-names.js';
 import { currentLanguage } from '../app/i18n.js';
 import { PageHeading } from '../app/PageHeading.js';
+import { PageNavigation } from '../app/PageNavigation.js';
 import { useDocumentTitle } from '../app/useDocumentTitle.js';
 import { SORTS, activeFilterCount, filtersFromParams, paramsFromFilters, type CatalogueFilters } from './filters.js';
 import { fundingRateText } from './format.js';
@@ -113,30 +112,6 @@ function ProgrammeCard({ programme }: { programme: ProgrammeSummary }) {
         </dl>
       </li>
     </Card>
-  );
-}
-
-function ResultsPagination({ page, totalPages, onPage }: { page: number; totalPages: number; onPage: (page: number) => void }) {
-  const { t } = useTranslation();
-  const { pages, prevButtonProps, nextButtonProps } = usePagination({ currentPage: page, totalPages, showPages: 7, setCurrentPage: onPage });
-  return (
-    <Pagination aria-label={t('catalogue.pagination')}>
-      <Pagination.List>
-        <Pagination.Item>
-          <Pagination.Button aria-label={t('catalogue.previousPage')} {...prevButtonProps}>{t('catalogue.previous')}</Pagination.Button>
-        </Pagination.Item>
-        {pages.map(({ page: number, itemKey, buttonProps }) => (
-          <Pagination.Item key={itemKey}>
-            {typeof number === 'number' && buttonProps && (
-              <Pagination.Button aria-label={t('catalogue.pageNumber', { page: number })} {...buttonProps}>{number}</Pagination.Button>
-            )}
-          </Pagination.Item>
-        ))}
-        <Pagination.Item>
-          <Pagination.Button aria-label={t('catalogue.nextPage')} {...nextButtonProps}>{t('catalogue.next')}</Pagination.Button>
-        </Pagination.Item>
-      </Pagination.List>
-    </Pagination>
   );
 }
 
@@ -251,7 +226,7 @@ export default function ProgrammeListPage() {
               ))}
             </ul>
           )}
-          {data && totalPages > 1 && <ResultsPagination page={filters.page} totalPages={totalPages} onPage={(page) => update({ page })} />}
+          {data && totalPages > 1 && <PageNavigation keyPrefix="catalogue" page={filters.page} totalPages={totalPages} onPage={(page) => update({ page })} />}
         </section>
       </div>
     </div>
