@@ -1,7 +1,8 @@
 /**
  * A small closed-loop HTTP load driver: `concurrency` workers send a fixed, cycled list of GET
  * requests over keep-alive connections until `total` have been answered, and record each latency.
- * Every response must be 200 with a JSON list body; anything else is counted as an error.
+ * Every response must be 200 with a JSON programme list (status, type, length and start checked on each,
+ * the whole body parsed on every 16th); anything else is counted as an error.
  *
  * `runHttpLoadInChildProcess` runs the driver in a separate Node process, so that on a small machine
  * the client does not share an event loop (and a core) with the server it measures.
@@ -31,6 +32,8 @@ export interface LoadOptions {
    * (so every request of the mix is sent equally often) and then no new request is sent.
    */
   timeLimitMs: number;
+  /** false: stop at the time budget even within a pass (a mix of distinct requests, each sent once). */
+  finishPass?: boolean;
   /** Requests sent (the start of the mix) before measuring; not recorded. */
   warmup: number;
   concurrency: number;
@@ -55,6 +58,8 @@ export interface LoadResult {
   requests: number;
   stoppedByTimeLimit: boolean;
   errors: number;
+  /** Answers the server took from its store of finished answers (`Cache-Status` header). */
+  cacheHits: number;
   /** A few error descriptions, for the report. */
   errorSamples: string[];
   durationMs: number;
@@ -94,15 +99,47 @@ export function summarise(values: readonly number[]): LatencySummary {
 
 interface Reply {
   status: number;
+  contentType: string;
+  /** The whole body, or only its start when it is not to be parsed (see `PARSE_EVERY`). */
   body: string;
+  complete: boolean;
+  /** Bytes received and the length the server announced. */
+  bytes: number;
+  contentLength: number;
+  /** The server's answer store was used (RFC 9211 `Cache-Status: …; hit`). */
+  cacheHit: boolean;
 }
 
-function get(agent: http.Agent, url: URL, timeoutMs: number): Promise<Reply> {
+/**
+ * Parsing every 25 KB answer as JSON cost the load driver about as much CPU as the server spent
+ * answering from its store, on a machine with two cores: every reply is checked for status, type,
+ * length and the start of a list answer, and every PARSE_EVERY-th is parsed whole.
+ */
+const PARSE_EVERY = 16;
+
+function get(agent: http.Agent, url: URL, timeoutMs: number, parse: boolean): Promise<Reply> {
   return new Promise((resolve, reject) => {
     const request = http.get(url, { agent, headers: { accept: 'application/json' }, timeout: timeoutMs }, (response) => {
       const chunks: Buffer[] = [];
-      response.on('data', (chunk: Buffer) => chunks.push(chunk));
-      response.on('end', () => resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+      let bytes = 0;
+      const status = response.statusCode ?? 0;
+      const complete = parse || status !== 200;
+      response.on('data', (chunk: Buffer) => {
+        if (complete || chunks.length === 0) chunks.push(chunk);
+        bytes += chunk.length;
+      });
+      const cacheHit = /;\s*hit\b/.test(String(response.headers['cache-status'] ?? ''));
+      response.on('end', () =>
+        resolve({
+          status,
+          contentType: String(response.headers['content-type'] ?? ''),
+          body: Buffer.concat(chunks).toString('utf8'),
+          complete,
+          bytes,
+          contentLength: Number(response.headers['content-length'] ?? -1),
+          cacheHit,
+        }),
+      );
       response.on('error', reject);
     });
     request.on('timeout', () => request.destroy(new Error(`timed out after ${timeoutMs} ms`)));
@@ -113,6 +150,10 @@ function get(agent: http.Agent, url: URL, timeoutMs: number): Promise<Reply> {
 /** Why a reply is not a good answer, or undefined when it is one. */
 function problemWith(reply: Reply): string | undefined {
   if (reply.status !== 200) return `status ${reply.status}: ${reply.body.slice(0, 120)}`;
+  if (!reply.contentType.startsWith('application/json')) return `content type ${reply.contentType}`;
+  if (reply.contentLength >= 0 && reply.bytes !== reply.contentLength) return `${reply.bytes} bytes of ${reply.contentLength}`;
+  if (!reply.body.startsWith('{"items":[')) return 'body is not a programme list';
+  if (!reply.complete) return undefined;
   try {
     const body = JSON.parse(reply.body) as { items?: unknown; total?: unknown };
     if (!Array.isArray(body.items) || typeof body.total !== 'number') return 'body is not a programme list';
@@ -140,21 +181,25 @@ export async function runHttpLoad(options: LoadOptions): Promise<LoadResult> {
   };
   const errorSamples: string[] = [];
   let errors = 0;
+  let cacheHits = 0;
 
   /** Sends up to `count` requests within `limitMs`; returns how many were sent. */
   const phase = async (count: number, limitMs: number, record: boolean): Promise<number> => {
     let next = 0;
     const deadline = performance.now() + limitMs;
     // Bounded twice: no request after `count` were handed out, nor after the deadline once the pass over the mix is complete.
-    const more = () => next < count && (performance.now() < deadline || next % urls.length !== 0);
+    const more = () => next < count && (performance.now() < deadline || (options.finishPass !== false && next % urls.length !== 0));
     const worker = async () => {
       while (more()) {
         const index = next++;
         const which = index % urls.length;
         const started = performance.now();
         let problem: string | undefined;
+        let hit = false;
         try {
-          problem = problemWith(await get(agent, urls[which] as URL, timeoutMs));
+          const reply = await get(agent, urls[which] as URL, timeoutMs, index % PARSE_EVERY === 0);
+          problem = problemWith(reply);
+          hit = reply.cacheHit;
         } catch (error) {
           problem = (error as Error).message;
         }
@@ -165,6 +210,7 @@ export async function runHttpLoad(options: LoadOptions): Promise<LoadResult> {
           if (errorSamples.length < 5) errorSamples.push(`${options.requests[which]?.path}: ${problem}`);
           continue;
         }
+        if (hit) cacheHits++;
         latencies.push(elapsed);
         add(byLabel, options.requests[which]?.label ?? '?', elapsed);
         add(byPath, options.requests[which]?.path ?? '?', elapsed);
@@ -186,6 +232,7 @@ export async function runHttpLoad(options: LoadOptions): Promise<LoadResult> {
       requests: sent,
       stoppedByTimeLimit: sent < options.total,
       errors,
+      cacheHits,
       errorSamples,
       durationMs: Math.round(durationMs),
       requestsPerSecond: Math.round((sent / durationMs) * 1000 * 10) / 10,
@@ -206,7 +253,7 @@ export interface CpuShares {
   other: number;
 }
 
-interface CpuSnapshot {
+export interface CpuSnapshot {
   /** Busy clock ticks of the whole machine (all but idle and I/O wait). */
   busy: number;
   server: number;
@@ -228,7 +275,8 @@ function processTicks(pid: number): { comm: string; ticks: number } | undefined 
   }
 }
 
-function cpuSnapshot(serverPid: number | undefined): CpuSnapshot | undefined {
+/** `driverPid`: the load driver's process, this one unless the driver runs in a child (bench/navigator.ts). */
+export function cpuSnapshot(serverPid: number | undefined, driverPid = process.pid): CpuSnapshot | undefined {
   try {
     const fields = (readFileSync('/proc/stat', 'utf8').split('\n')[0] ?? '').trim().split(/\s+/).slice(1, 9).map(Number);
     const busy = fields.reduce((sum, v, i) => (i === 3 || i === 4 ? sum : sum + v), 0);
@@ -238,14 +286,14 @@ function cpuSnapshot(serverPid: number | undefined): CpuSnapshot | undefined {
       const entry = processTicks(Number(name));
       if (entry?.comm === 'postgres') postgres.set(Number(name), entry.ticks);
     }
-    const server = serverPid === undefined || serverPid === process.pid ? 0 : (processTicks(serverPid)?.ticks ?? 0);
-    return { busy, server, loadDriver: processTicks(process.pid)?.ticks ?? 0, postgres };
+    const server = serverPid === undefined || serverPid === driverPid ? 0 : (processTicks(serverPid)?.ticks ?? 0);
+    return { busy, server, loadDriver: processTicks(driverPid)?.ticks ?? 0, postgres };
   } catch {
     return undefined;
   }
 }
 
-function cpuShares(before: CpuSnapshot | undefined, after: CpuSnapshot | undefined, durationMs: number): CpuShares | undefined {
+export function cpuShares(before: CpuSnapshot | undefined, after: CpuSnapshot | undefined, durationMs: number): CpuShares | undefined {
   if (!before || !after) return undefined;
   const percent = (ticks: number) => Math.max(0, Math.round((ticks / TICKS_PER_SECOND / (durationMs / 1000)) * 100));
   let postgres = 0;

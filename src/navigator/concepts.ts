@@ -61,17 +61,55 @@ function phraseMatches(words: string[], parts: string[]): boolean {
   return false;
 }
 
+/** Where each term's first word leads: [concept index, term index] pairs, built once per compiled vocabulary. */
+const firstWordIndexes = new WeakMap<readonly CompiledConcept[], Map<string, Array<[number, number]>>>();
+function firstWordIndex(vocabulary: readonly CompiledConcept[]): Map<string, Array<[number, number]>> {
+  let index = firstWordIndexes.get(vocabulary);
+  if (index === undefined) {
+    index = new Map();
+    vocabulary.forEach((compiled, conceptIndex) =>
+      compiled.terms.forEach((term, termIndex) => {
+        const first = term.words[0]!;
+        const entries = index!.get(first);
+        if (entries) entries.push([conceptIndex, termIndex]);
+        else index!.set(first, [[conceptIndex, termIndex]]);
+      }),
+    );
+    firstWordIndexes.set(vocabulary, index);
+  }
+  return index;
+}
+
 /** Concepts found in the idea, in vocabulary order, each with the term that matched. */
 export function matchConcepts(idea: string, vocabulary: readonly CompiledConcept[]): Array<ConceptMatch & { compiled: CompiledConcept }> {
   const words = ideaWords(idea);
   if (words.length === 0) return [];
   const { prefixes, inner } = indexWords(words);
+  // A term can only match if its first word starts an idea word or, from compound length, sits inside
+  // one: look those terms up from the idea's side instead of testing every term of the vocabulary.
+  const candidates = new Map<number, number[]>();
+  const index = firstWordIndex(vocabulary);
+  const collect = (fragment: string) => {
+    for (const [conceptIndex, termIndex] of index.get(fragment) ?? []) {
+      const terms = candidates.get(conceptIndex);
+      if (terms) terms.push(termIndex);
+      else candidates.set(conceptIndex, [termIndex]);
+    }
+  };
+  for (const prefix of prefixes) collect(prefix);
+  for (const fragment of inner) if (!prefixes.has(fragment)) collect(fragment); // inner fragments are all of compound length
   const matches: Array<ConceptMatch & { compiled: CompiledConcept }> = [];
-  for (const compiled of vocabulary) {
-    const term = compiled.terms.find(({ words: parts }) =>
-      parts.length === 1 ? prefixes.has(parts[0]!) || (parts[0]!.length >= COMPOUND_MIN_LENGTH && inner.has(parts[0]!)) : phraseMatches(words, parts),
-    );
-    if (term) matches.push({ concept: compiled.concept, term: term.text, compiled });
+  for (const conceptIndex of [...candidates.keys()].sort((a, b) => a - b)) {
+    const compiled = vocabulary[conceptIndex]!;
+    // The first term in vocabulary order that matches; a phrase's later words must each start an idea word.
+    const termIndex = candidates
+      .get(conceptIndex)!
+      .sort((a, b) => a - b)
+      .find((i) => {
+        const parts = compiled.terms[i]!.words;
+        return parts.length === 1 || (parts.every((part, n) => n === 0 || prefixes.has(part)) && phraseMatches(words, parts));
+      });
+    if (termIndex !== undefined) matches.push({ concept: compiled.concept, term: compiled.terms[termIndex]!.text, compiled });
   }
   return matches;
 }

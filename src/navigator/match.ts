@@ -6,7 +6,7 @@
 import type { Programme } from '../catalogue/schema.js';
 import type { Language } from '../reference/codes.js';
 import type { ExchangeRate } from '../reference/exchange-rate.js';
-import { conceptTargets, matchConcepts, type CompiledConcept } from './concepts.js';
+import { matchConcepts, type CompiledConcept } from './concepts.js';
 import { estimateGrant, type GrantEstimate } from './grant.js';
 import { relevanceScore } from './relevance.js';
 import { matchArea } from './geography.js';
@@ -58,6 +58,26 @@ function participationFit(rules: RuleResult[], programme: Programme, question: E
 
 const VERDICT_ORDER: Record<Verdict, number> = { eligible: 0, check: 0, ineligible: 1 };
 
+/**
+ * What a programme shows in one language whatever the question: built once per programme document,
+ * so every answer shares the same arrays (and the serialiser encodes them once).
+ */
+interface Presented {
+  guidance: MatchResult['guidance'];
+  crossBorderQuestions: string[];
+}
+const presentations = new WeakMap<Programme, Partial<Record<Language, Presented>>>();
+
+/** Shared by every answer in that language until the catalogue is reloaded, hence frozen. */
+function presented(programme: Programme, language: Language): Presented {
+  let byLanguage = presentations.get(programme);
+  if (byLanguage === undefined) presentations.set(programme, (byLanguage = {}));
+  return (byLanguage[language] ??= {
+    guidance: Object.freeze(programme.guidance.map((body) => Object.freeze({ name: body.name[language], role: body.role[language], url: body.url ?? null }))) as MatchResult['guidance'],
+    crossBorderQuestions: Object.freeze((programme.crossBorderQuestions ?? []).map((question) => question[language])) as string[],
+  });
+}
+
 /** Code-point order: the same on every machine and locale. */
 const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -89,14 +109,16 @@ export function rankMatches(input: {
     const rules = evaluateRules(programme, request.question, grant, language);
     const verdict = verdictOf(rules);
     const ruleFit = participationFit(rules, programme, request.question);
-    const guidance = programme.guidance.map((body) => ({ name: body.name[language], role: body.role[language], url: body.url ?? null }));
-    const crossBorderQuestions = (programme.crossBorderQuestions ?? []).map((question) => question[language]);
+    const shown = presented(programme, language);
     const pairs = programme.priorities.length > 0 ? programme.priorities : [null];
+    const nextDeadline = input.nextDeadlines?.get(programme.id) ?? null;
 
     for (const priority of pairs) {
       const code = priority?.code ?? null;
-      const concepts = found.filter((match) => conceptTargets(match.compiled, programme.id, code));
-      const textShare = bestRank > 0 ? (input.textRanks.get(pairKey(programme.id, code)) ?? 0) / bestRank : 0;
+      const key = pairKey(programme.id, code);
+      // As `conceptTargets` decides, with the pair's key made once.
+      const concepts = found.filter((match) => match.compiled.targets.has(programme.id) || match.compiled.targets.has(key));
+      const textShare = bestRank > 0 ? (input.textRanks.get(key) ?? 0) / bestRank : 0;
       const sectors = priority?.sectors ?? programme.sectors;
       const sectorMatch = request.question.sector !== undefined && sectors.includes(request.question.sector);
       results.push({
@@ -110,14 +132,14 @@ export function rankMatches(input: {
         verdict,
         rules,
         grant,
-        guidance,
-        nextDeadline: input.nextDeadlines?.get(programme.id) ?? null,
+        guidance: shown.guidance,
+        nextDeadline,
         why: {
           concepts: concepts.map((match) => ({ id: match.concept.id, label: match.concept.label[language], term: match.term })),
           sectorMatch,
           textShare: Math.round(textShare * 1000) / 1000,
         },
-        crossBorderQuestions,
+        crossBorderQuestions: shown.crossBorderQuestions,
       });
     }
   }

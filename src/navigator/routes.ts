@@ -1,9 +1,11 @@
 /** Navigator API: validate the question, resolve places, call the navigator, present. */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyReply } from 'fastify';
 import { Type, type Static } from '@sinclair/typebox';
 import { APPLICANT_TYPES, LANGUAGES, MUNICIPAL_SECTORS, PROJECT_TYPES, type Language } from '../reference/codes.js';
 import { stringEnum } from '../platform/string-enum.js';
 import { ErrorResponse, HttpError, requestLanguage } from '../platform/http/errors.js';
+import { sendSerialisedJson } from '../catalogue/serialised-reply.js';
 import { resolvePlace, type Place, type PlaceInput } from './geography.js';
 import { RULE_IDS } from './rules.js';
 import type { Navigator } from './navigator.js';
@@ -120,7 +122,7 @@ export function navigatorRoutes(navigator: Navigator): FastifyPluginAsyncTypebox
           response: { 200: MatchResponse, 400: ErrorResponse, 413: ErrorResponse, 422: ErrorResponse },
         },
       },
-      async (request) => {
+      async (request, reply) => {
         const body = request.body;
         const language: Language = body.language ?? requestLanguage(request);
         if (body.idea.length > IDEA_MAX_LENGTH) throw new HttpError(422, 'too-long', 'tooLong', { field: 'idea', limit: IDEA_MAX_LENGTH }, 'idea');
@@ -128,7 +130,8 @@ export function navigatorRoutes(navigator: Navigator): FastifyPluginAsyncTypebox
         checkRange('durationMonths', body.durationMonths, 1, DURATION_MAX_MONTHS);
         const applicantPlace = placeOrError(body.applicant, 'applicant');
         const partners = body.partners?.map((partner, i) => ({ place: placeOrError(partner, `partners.${i}`), type: partner.type }));
-        const results = await navigator.match({
+        // Assembled as bytes from parts encoded once (`serialise.ts`); the schema above documents it.
+        const answer = await navigator.matchJson({
           idea: body.idea,
           language,
           question: {
@@ -141,7 +144,7 @@ export function navigatorRoutes(navigator: Navigator): FastifyPluginAsyncTypebox
           },
           limit: body.limit,
         });
-        return { results };
+        return sendSerialisedJson(reply as FastifyReply, answer);
       },
     );
   };

@@ -61,8 +61,27 @@ const regionNames = memoByLanguage((locale) => new Intl.DisplayNames([locale], {
 const orList = memoByLanguage((locale) => new Intl.ListFormat(locale, { type: 'disjunction' }));
 const moneyFormats = new Map<string, Intl.NumberFormat>();
 
+/**
+ * Formatted texts by their inputs: every answer formats the same names, country lists and catalogue
+ * amounts for each programme, and Intl formatting is costly. Bounded: emptied when full.
+ */
+function memoText(max = 10_000): (key: string, make: () => string) => string {
+  const texts = new Map<string, string>();
+  return (key, make) => {
+    let text = texts.get(key);
+    if (text === undefined) {
+      if (texts.size >= max) texts.clear();
+      texts.set(key, (text = make()));
+    }
+    return text;
+  };
+}
+const countryNames = memoText();
+const countryLists = memoText();
+const amounts = memoText();
+
 export function countryName(code: string, language: Language): string {
-  return regionNames(language).of(code) ?? code;
+  return countryNames(`${language}:${code}`, () => regionNames(language).of(code) ?? code);
 }
 
 export function placeName(place: Place, language: Language): string {
@@ -74,14 +93,16 @@ export function placeName(place: Place, language: Language): string {
 }
 
 function listCountries(codes: string[], language: Language): string {
-  return orList(language).format(codes.map((code) => countryName(code, language)));
+  return countryLists(`${language}:${codes.join(',')}`, () => orList(language).format(codes.map((code) => countryName(code, language))));
 }
 
 function formatMoney(amount: number, currency: string, language: Language): string {
-  const key = `${language}:${currency}`;
-  let format = moneyFormats.get(key);
-  if (!format) moneyFormats.set(key, (format = new Intl.NumberFormat(LOCALES[language], { style: 'currency', currency, maximumFractionDigits: 0 })));
-  return format.format(amount);
+  return amounts(`${language}:${currency}:${amount}`, () => {
+    const key = `${language}:${currency}`;
+    let format = moneyFormats.get(key);
+    if (!format) moneyFormats.set(key, (format = new Intl.NumberFormat(LOCALES[language], { style: 'currency', currency, maximumFractionDigits: 0 })));
+    return format.format(amount);
+  });
 }
 
 /** The project-type entry the question is about: the one named, or the only one there is. */
