@@ -4,3 +4,5 @@ export * from '../../calls/tables.js';
 export * from '../../organisations/tables.js';
 export * from '../../accounts/tables.js';
 export * from '../audit/tables.js';
+export * from '../../portfolio/tables.js';
+export * from '../../survey/tables.js';
