@@ -1,7 +1,15 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 
-const load = (language: string) => JSON.parse(readFileSync(new URL(`../../web/src/locales/${language}.json`, import.meta.url), 'utf8')) as Record<string, unknown>;
+const locales = new URL('../../web/src/locales/', import.meta.url);
+const readJson = (url: URL) => JSON.parse(readFileSync(url, 'utf8')) as Record<string, unknown>;
+/** The common texts and every capability's own file (`<language>/<capability>.json`, under the key `<capability>`). */
+const load = (language: string): Record<string, unknown> => {
+  const texts = readJson(new URL(`${language}.json`, locales));
+  const folder = new URL(`${language}/`, locales);
+  if (existsSync(folder)) for (const file of readdirSync(folder).filter((f) => f.endsWith('.json'))) texts[file.replace(/\.json$/, '')] = readJson(new URL(file, folder));
+  return texts;
+};
 const flatten = (object: Record<string, unknown>, prefix = ''): Record<string, string> =>
   Object.fromEntries(
     Object.entries(object).flatMap(([key, value]) =>

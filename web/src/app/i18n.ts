@@ -39,8 +39,25 @@ i18next.on('languageChanged', (language) => {
   document.documentElement.lang = language;
 });
 
+// A capability's texts live in their own file, `locales/<language>/<capability>.json`, under the key `<capability>`.
+const capabilityTexts = import.meta.glob<Record<string, unknown>>('../locales/*/*.json', { eager: true, import: 'default' });
+
+function translation(language: Language, common: Record<string, unknown>): Record<string, unknown> {
+  const merged: Record<string, unknown> = { ...common };
+  for (const [file, texts] of Object.entries(capabilityTexts)) {
+    const [, fileLanguage, capability] = /locales\/(\w+)\/([\w-]+)\.json$/.exec(file) ?? [];
+    if (fileLanguage === language && capability) merged[capability] = texts;
+  }
+  return merged;
+}
+
 await i18next.use(initReactI18next).init({
-  resources: { nb: { translation: nb }, nn: { translation: nn }, sv: { translation: sv }, en: { translation: en } },
+  resources: {
+    nb: { translation: translation('nb', nb) },
+    nn: { translation: translation('nn', nn) },
+    sv: { translation: translation('sv', sv) },
+    en: { translation: translation('en', en) },
+  },
   lng: initialLanguage(),
   fallbackLng: false,
   interpolation: { escapeValue: false },
