@@ -16,13 +16,12 @@ import { createPgliteDatabase, type TestDatabase } from '../support/databases.js
 import { signIn, type SignedInClient } from '../support/accounts.js';
 import { seedTenants, type Person, type Tenants } from '../support/tenants.js';
 
-/** How to call a route: the path parameters and body that name an object in Østfold's tree. */
-interface Call {
-  params?: (t: Tenants) => Record<string, string>;
-  body?: (t: Tenants) => unknown;
-}
+import type { CapabilityMatrix, MatrixCall, MatrixObjects } from '../support/authorisation/types.js';
 
-const MATRIX: Record<string, Call> = {
+/** Each capability's own entries (`tests/support/authorisation/<capability>.ts`). */
+const CAPABILITY_MATRICES = Object.values(import.meta.glob<CapabilityMatrix>('../support/authorisation/*.ts', { eager: true, import: 'matrix' })).filter(Boolean);
+
+const ACCOUNTS_AND_ORGANISATIONS: Record<string, MatrixCall> = {
   'POST /api/auth/keep-alive': {},
   'GET /api/me': {},
   'PATCH /api/me': { body: () => ({ name: 'Changed' }) },
@@ -49,6 +48,9 @@ const MATRIX: Record<string, Call> = {
   'PUT /api/organisations/:id/retention': { params: (t) => ({ id: t.ostfold }), body: () => ({ auditMonths: 36, inactiveAccountMonths: 24 }) },
 };
 
+const MATRIX: Record<string, MatrixCall> = Object.assign({}, ACCOUNTS_AND_ORGANISATIONS, ...CAPABILITY_MATRICES.map((m) => m.calls));
+let objects: MatrixObjects = {};
+
 /** Roles from smallest to largest: for each route, the smallest role there that lacks the permission must get 403. */
 const ROLE_ORDER: Role[] = ['reader', 'editor', 'case-officer', 'coordinator', 'administrator'];
 
@@ -64,6 +66,7 @@ beforeAll(async () => {
   app = await buildServer({ database: testDb.database, serveWeb: false, mailer: createMailer({ smtpUrl: undefined, from: 'x@y.z' }, { info: () => undefined, warn: () => undefined }) });
   t = await seedTenants(testDb.database.db);
   for (const person of Object.keys(t.people) as Person[]) clients[person] = await signIn(app, t.people[person]);
+  for (const matrix of CAPABILITY_MATRICES) if (matrix.seed) objects = { ...objects, ...(await matrix.seed(testDb.database.db, t)) };
 });
 afterAll(async () => {
   await app?.close();
@@ -76,19 +79,19 @@ const key = (policy: RoutePolicy) => `${policy.method} ${policy.url}`;
 function requestFor(policy: RoutePolicy): { method: string; url: string; payload?: unknown } {
   const call = MATRIX[key(policy)];
   if (!call) throw new Error(`${key(policy)} (${describeAccess(policy.access)}) has no entry in the authorisation matrix`);
-  const params = call.params?.(t) ?? {};
+  const params = call.params?.(t, objects) ?? {};
   const url = policy.url.replace(/:(\w+)/g, (_, name: string) => {
     if (!(name in params)) throw new Error(`${key(policy)}: the matrix gives no value for :${name}`);
     return params[name]!;
   });
-  const body = call.body?.(t);
+  const body = call.body?.(t, objects);
   return { method: policy.method, url, ...(body === undefined ? {} : { payload: body }) };
 }
 
 /** The organisation path a policy finds for the matrix's call (as the county administrator would make it). */
 function resolveAsCountyAdministrator(policy: RoutePolicy): Promise<string | null> {
   const call = MATRIX[key(policy)]!;
-  const request = { params: call.params?.(t) ?? {}, body: call.body?.(t), principal: { memberships: [], systemAdministrator: false } };
+  const request = { params: call.params?.(t, objects) ?? {}, body: call.body?.(t, objects), principal: { memberships: [], systemAdministrator: false } };
   return (policy.access as OrganisationAccess).resolve(request as unknown as FastifyRequest);
 }
 
