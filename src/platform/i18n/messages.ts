@@ -1,10 +1,10 @@
 /** Server messages that reach users (errors), in the four product languages. */
 import type { Language } from '../../reference/codes.js';
+import type { MessageParams, MessageTable } from './message-table.js';
+import { PORTFOLIO_MESSAGES } from '../../portfolio/messages.js';
+import { SURVEY_MESSAGES } from '../../survey/messages.js';
 
-type Params = Record<string, string | number>;
-type Template = (p: Params) => string;
-
-const MESSAGES = {
+const COMMON_MESSAGES = {
   notFound: {
     nb: (p) => `Fant ikke ${p.what}.`,
     nn: (p) => `Fann ikkje ${p.what}.`,
@@ -293,10 +293,13 @@ const MESSAGES = {
     sv: () => 'Något gick fel hos oss. Försök igen om en stund.',
     en: () => 'Something went wrong on our side. Please try again shortly.',
   },
-} satisfies Record<string, Record<Language, Template>>;
+} satisfies MessageTable;
+
+/** The common messages and each capability's own (kept beside the capability). */
+const MESSAGES = { ...COMMON_MESSAGES, ...PORTFOLIO_MESSAGES, ...SURVEY_MESSAGES };
 
 export type MessageKey = keyof typeof MESSAGES;
 
-export function message(key: MessageKey, language: Language, params: Params = {}): string {
+export function message(key: MessageKey, language: Language, params: MessageParams = {}): string {
   return MESSAGES[key][language](params);
 }
