@@ -9,17 +9,10 @@ import { DEFAULT_CATALOGUE_DIR } from '../../src/catalogue/files.js';
 import { importCatalogue } from '../../src/catalogue/import.js';
 import { buildServer } from '../../src/platform/http/server.js';
 import { createPgliteDatabase } from '../support/databases.js';
+import type { LabelledIdea } from '../../bench/navigator-requests.js';
 
-interface Idea {
+interface Idea extends LabelledIdea {
   id: string;
-  language: string;
-  idea: string;
-  applicant: Record<string, string>;
-  partners?: Array<Record<string, string>>;
-  sector?: string;
-  projectType?: string;
-  budgetNok?: number;
-  durationMonths?: number;
   expected: Array<{ programme: string; priority?: string }>;
 }
 
