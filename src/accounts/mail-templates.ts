@@ -45,8 +45,8 @@ export interface PasswordResetMailData {
 // ---------------------------------------------------------------------------------------------------
 // A mail is a subject, a heading and paragraphs; `link` marks where the address goes, in both versions.
 
-type Block = string | { lead: string };
-interface Draft {
+export type Block = string | { lead: string };
+export interface Draft {
   subject: string;
   heading: string;
   blocks: Block[];
@@ -57,7 +57,7 @@ interface Draft {
 const LOCALES: Record<Language, string> = { nb: 'nb-NO', nn: 'nn-NO', sv: 'sv-SE', en: 'en-GB' };
 
 /** E.g. "torsdag 12. mars 2026 kl. 14:30 CET": Norwegian time, with the zone so nobody has to guess. */
-function formatExpiry(language: Language, at: Date): string {
+export function formatExpiry(language: Language, at: Date): string {
   return new Intl.DateTimeFormat(LOCALES[language], {
     weekday: 'long',
     day: 'numeric',
@@ -70,7 +70,7 @@ function formatExpiry(language: Language, at: Date): string {
   }).format(at);
 }
 
-const oneLine = (value: string): string => value.replace(/\s+/g, ' ').trim();
+export const oneLine = (value: string): string => value.replace(/\s+/g, ' ').trim();
 
 const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 const escapeHtml = (value: string): string => value.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c] ?? c);
@@ -79,28 +79,28 @@ const escapeHtml = (value: string): string => value.replace(/[&<>"']/g, (c) => H
  * A link in a mail must be an absolute http(s) address (never `javascript:` or relative) on one line.
  * It is returned as given, not normalised, so the text shows exactly the address the caller made.
  */
-function checkLink(link: string): string {
+export function checkLink(link: string): string {
   if (/\s/.test(link) || !URL.canParse(link) || !/^https?:$/.test(new URL(link).protocol)) {
     throw new TypeError('A mail link must be an absolute http(s) address without spaces');
   }
   return link;
 }
 
-const SIGNATURE: Record<Language, string> = {
+export const SIGNATURE: Record<Language, string> = {
   nb: 'Hilsen Mulighetsrom',
   nn: 'Helsing Mulighetsrom',
   sv: 'Hälsningar från Mulighetsrom',
   en: 'Best regards, Mulighetsrom',
 };
 
-const FOOTER: Record<Language, string> = {
+export const FOOTER: Record<Language, string> = {
   nb: 'Denne e-posten er sendt automatisk og kan ikke besvares.',
   nn: 'Denne e-posten er send automatisk og kan ikkje svarast på.',
   sv: 'Det här mejlet har skickats automatiskt och går inte att svara på.',
   en: 'This email was sent automatically; replies are not read.',
 };
 
-function render(language: Language, draft: Draft, link: string): MailContent {
+export function render(language: Language, draft: Draft, link: string): MailContent {
   const text = [
     draft.heading,
     ...draft.blocks.map((block) => (typeof block === 'string' ? block : `${block.lead}\n${link}`)),

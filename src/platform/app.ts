@@ -7,9 +7,11 @@ import { DEFAULT_CATALOGUE_DIR } from '../catalogue/files.js';
 import { formatProblem, importCatalogue } from '../catalogue/import.js';
 import { applyRetention } from '../accounts/retention.js';
 import { loadDemoData, type DemoLoad } from '../organisations/demo-data.js';
+import { loadDemoInitiatives } from '../portfolio/demo-data.js';
 import type { AppConfig } from './config.js';
 import { openDatabase, type Database } from './db/client.js';
 import { buildServer } from './http/server.js';
+import { scheduleSurveyJobs } from '../survey/jobs.js';
 
 export interface RunningApp {
   app: FastifyInstance;
@@ -22,10 +24,12 @@ export class CatalogueInvalidError extends Error {}
 
 /**
  * What a request line in the log holds: method and path only. The query string can carry a search's
- * words or an invitation token, and the client's address is personal data the log does not need.
+ * words or an invitation token (and a survey link's path its token), and the client's address is personal data the log does not need.
  */
 function requestForLog(request: { method: string; url: string }): { method: string; path: string } {
-  return { method: request.method, path: request.url.split('?')[0] ?? '' };
+  // A survey respondent's personal link carries its secret in the path.
+  const path = (request.url.split('?')[0] ?? '').replace(/^(\/api\/survey-responses|\/svar)\/[^/]+/, '$1/…');
+  return { method: request.method, path };
 }
 
 /** The retention job runs at start-up and then once a day. */
@@ -44,6 +48,7 @@ export async function startApp(config: AppConfig): Promise<RunningApp> {
       if (!calls.ok) throw new Error(`The demo calls file has problems:\n${calls.problems.slice(0, 10).join('\n')}`);
     }
     const demo: DemoLoad | null = config.demoData ? await loadDemoData(database.db) : null;
+    if (config.demoData) await loadDemoInitiatives(database.db);
     const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
     const localUrl = (port: number) => `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
     const app = await buildServer({
@@ -67,6 +72,7 @@ export async function startApp(config: AppConfig): Promise<RunningApp> {
     await retentionRun;
     await app.listen({ port: config.port, host: config.host });
     const retentionTimer = setInterval(() => (retentionRun = runRetention()), RETENTION_INTERVAL_MS).unref();
+    const surveyJobs = scheduleSurveyJobs(app.surveyJobs);
     const port = (app.server.address() as { port: number }).port;
     return {
       app,
@@ -75,6 +81,7 @@ export async function startApp(config: AppConfig): Promise<RunningApp> {
       stop: async () => {
         clearInterval(retentionTimer);
         await retentionRun;
+        await surveyJobs.stop();
         await app.close();
         await database.close();
       },

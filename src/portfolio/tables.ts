@@ -49,6 +49,11 @@ export const initiatives = pgTable(
     /** NOK per unit of `currency` (1 for NOK) and the date of that rate: every conversion names both. */
     nokRate: numeric('nok_rate', { precision: 12, scale: 6 }).notNull().default('1'),
     nokRateDate: date('nok_rate_date'),
+    /** The amounts in NOK at the stored rate, to the øre: kept by the database so the dashboard only sums. */
+    budgetNok: numeric('budget_nok', { precision: 18, scale: 2 }).generatedAlwaysAs(sql`round(budget_amount * nok_rate, 2)`),
+    grantNok: numeric('grant_nok', { precision: 18, scale: 2 }).generatedAlwaysAs(sql`round(grant_amount * nok_rate, 2)`),
+    ownShareNok: numeric('own_share_nok', { precision: 18, scale: 2 }).generatedAlwaysAs(sql`round(own_share_amount * nok_rate, 2)`),
+    coFinancingNok: numeric('co_financing_nok', { precision: 18, scale: 2 }).generatedAlwaysAs(sql`round(co_financing_amount * nok_rate, 2)`),
     hoursApplication: numeric('hours_application', { precision: 10, scale: 1 }),
     hoursProject: numeric('hours_project', { precision: 10, scale: 1 }),
     /** Municipal sector codes (reference code list). */
@@ -72,6 +77,10 @@ export const initiatives = pgTable(
   },
   (t) => [
     index('initiatives_organisation_idx').on(t.organisationId, t.updatedAt),
+    // The list's default order (last changed first) read from the index, stopping after one page.
+    index('initiatives_updated_idx').on(t.updatedAt, t.id),
+    // Counting what a person may read (organisation and private flag) from the index alone.
+    index('initiatives_scope_idx').on(t.organisationId, t.private),
     index('initiatives_status_idx').on(t.organisationId, t.status),
     index('initiatives_programme_idx').on(t.programmeId, t.priorityCode),
     index('initiatives_deadline_idx').on(t.deadline).where(sql`${t.deadline} IS NOT NULL`),

@@ -53,6 +53,14 @@ const PUBLIC_ROUTES = [
   'GET /api/invitations/preview',
   'HEAD /api/invitations/preview',
   'POST /api/invitations/accept',
+  // A survey respondent's personal link is the credential.
+  'GET /api/survey-responses/:token',
+  'HEAD /api/survey-responses/:token',
+  'PUT /api/survey-responses/:token/answers/:questionKey',
+  'POST /api/survey-responses/:token/submit',
+  // A calendar feed's secret address is the credential (calendar clients cannot sign in).
+  'GET /api/calendar/:token',
+  'HEAD /api/calendar/:token',
 ];
 
 describe('access policies', () => {

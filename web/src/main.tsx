@@ -26,6 +26,17 @@ const AdminHomePage = lazy(() => import('./admin/AdminHomePage.js'));
 const NewOrganisationPage = lazy(() => import('./admin/NewOrganisationPage.js'));
 const OrganisationPage = lazy(() => import('./admin/OrganisationPage.js'));
 const AuditPage = lazy(() => import('./admin/AuditPage.js'));
+const SurveyRoundsPage = lazy(() => import('./survey/RoundsPage.js'));
+const NewSurveyRoundPage = lazy(() => import('./survey/NewRoundPage.js'));
+const SurveyRoundPage = lazy(() => import('./survey/RoundPage.js'));
+const SurveySummaryPage = lazy(() => import('./survey/SummaryPage.js'));
+const SurveyOpportunitiesPage = lazy(() => import('./survey/OpportunitiesPage.js'));
+const SurveyRespondentPage = lazy(() => import('./survey/RespondentPage.js'));
+const InitiativeListPage = lazy(() => import('./portfolio/InitiativeListPage.js'));
+const InitiativeFormPage = lazy(() => import('./portfolio/InitiativeFormPage.js'));
+const InitiativePage = lazy(() => import('./portfolio/InitiativePage.js'));
+const PortfolioDashboardPage = lazy(() => import('./portfolio/DashboardPage.js'));
+const PortfolioImportPage = lazy(() => import('./portfolio/ImportPage.js'));
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
@@ -49,6 +60,18 @@ createRoot(document.getElementById('root')!).render(
             <Route path="/admin/organisasjoner/ny" element={<RequireSignIn><NewOrganisationPage /></RequireSignIn>} />
             <Route path="/admin/organisasjoner/:id" element={<RequireSignIn><OrganisationPage /></RequireSignIn>} />
             <Route path="/admin/organisasjoner/:id/logg" element={<RequireSignIn><AuditPage /></RequireSignIn>} />
+            <Route path="/kartlegging" element={<RequireSignIn><SurveyRoundsPage /></RequireSignIn>} />
+            <Route path="/kartlegging/ny" element={<RequireSignIn><NewSurveyRoundPage /></RequireSignIn>} />
+            <Route path="/kartlegging/:id" element={<RequireSignIn><SurveyRoundPage /></RequireSignIn>} />
+            <Route path="/kartlegging/:id/sammendrag" element={<RequireSignIn><SurveySummaryPage /></RequireSignIn>} />
+            <Route path="/kartlegging/:id/muligheter" element={<RequireSignIn><SurveyOpportunitiesPage /></RequireSignIn>} />
+            <Route path="/svar/:token" element={<SurveyRespondentPage />} />
+            <Route path="/portefolje" element={<RequireSignIn><InitiativeListPage /></RequireSignIn>} />
+            <Route path="/portefolje/ny" element={<RequireSignIn><InitiativeFormPage /></RequireSignIn>} />
+            <Route path="/portefolje/oversikt" element={<RequireSignIn><PortfolioDashboardPage /></RequireSignIn>} />
+            <Route path="/portefolje/import" element={<RequireSignIn><PortfolioImportPage /></RequireSignIn>} />
+            <Route path="/portefolje/:id" element={<RequireSignIn><InitiativePage /></RequireSignIn>} />
+            <Route path="/portefolje/:id/rediger" element={<RequireSignIn><InitiativeFormPage key="edit" /></RequireSignIn>} />
             <Route path="*" element={<NotFoundPage />} />
           </Routes>
         </Suspense>

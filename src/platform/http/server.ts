@@ -27,6 +27,7 @@ import { createEnhetsregisteretClient } from '../../organisations/enhetsregister
 import type { OrganisationRegistry } from '../../organisations/organisation.js';
 import { organisationRoutes } from '../../organisations/routes.js';
 import { organisationAdminRoutes } from '../../organisations/admin-routes.js';
+import { portfolioRoutes } from '../../portfolio/routes.js';
 import { invitationRoutes } from '../../organisations/invitation-routes.js';
 import { authentication } from '../auth/authentication.js';
 import { DEFAULT_SESSION_SETTINGS, type SessionSettings } from '../auth/principal.js';
@@ -36,6 +37,8 @@ import { personalDataRoutes } from '../../accounts/personal-data-routes.js';
 import { createRelyingParty, type OidcSettings } from '../../accounts/oidc.js';
 import { OIDC_CALLBACK_PATH, oidcRoutes } from '../../accounts/oidc-routes.js';
 import { createMailer, mailConfigFromEnv, type Mailer } from '../mail/mailer.js';
+import { surveyAnalysisRoutes } from '../../survey/analysis-routes.js';
+import { surveyRoutes } from '../../survey/routes.js';
 
 export const WEB_DIST_DIR = projectPath('dist', 'web') + sep;
 
@@ -143,6 +146,10 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   await app.register(personalDataRoutes({ db: options.database.db, sessions: sessionSettings }));
 
   await app.register(organisationAdminRoutes(options.database.db));
+  await app.register(portfolioRoutes({ db: options.database.db, exchangeRate: exchangeRateFromEnv() }));
+  await app.register((await import('../../portfolio/exchange-routes.js')).portfolioExchangeRoutes({ db: options.database.db, publicUrl, exchangeRate: exchangeRateFromEnv() }));
+  await app.register(surveyRoutes({ db: options.database.db, mail: { mailer, publicUrl } }));
+  await app.register(surveyAnalysisRoutes({ db: options.database.db, navigator, concepts: options.concepts, exchangeRate: exchangeRateFromEnv() }));
 
   const indexHtml = options.serveWeb === false ? undefined : await registerWebApp(app);
   const sendWebApp = async (path: string, reply: FastifyReply) => {

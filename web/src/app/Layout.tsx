@@ -10,6 +10,8 @@ import { requestHeadingFocus } from './PageHeading.js';
 import { canAdminister, signInPath, useSession, useSignOutAndLeave } from './session.js';
 import { SessionTimeout } from './SessionTimeout.js';
 import { StatusMessage } from './StatusMessage.js';
+import { SurveyNavLink } from '../survey/SurveyNavLink.js';
+import { PortfolioNavLink } from '../portfolio/PortfolioNavLink.js';
 
 /** After navigation (not on first load), the next page heading takes focus. */
 function useFocusOnNavigation(): void {
@@ -132,6 +134,8 @@ export function Layout({ children }: { children: ReactNode }) {
             <Link asChild>
               <RouterLink to="/programmes">{t('nav.programmes')}</RouterLink>
             </Link>
+            <SurveyNavLink />
+            <PortfolioNavLink />
             <Link asChild>
               <RouterLink to="/about">{t('nav.about')}</RouterLink>
             </Link>

@@ -8,8 +8,10 @@ import { ApiError, getJson } from '../app/api.js';
 import { useCodeName, type CodeList } from '../app/code-names.js';
 import { PageHeading } from '../app/PageHeading.js';
 import { useDocumentTitle } from '../app/useDocumentTitle.js';
+import { useSession } from '../app/session.js';
 import { EMPTY_FORM, formFromParams, paramsFromForm, requestBody, type NavigatorForm } from './form-state.js';
 import { ResultCard } from './ResultCard.js';
+import { SaveToPortfolio, SaveToPortfolioProvider } from '../portfolio/SaveToPortfolio.js';
 import type { MatchResult } from './types.js';
 
 const IDEA_LIMIT = 5000;
@@ -24,8 +26,10 @@ interface Places {
 
 type Answer = { status: 'idle' } | { status: 'loading' } | { status: 'ready'; results: MatchResult[] } | { status: 'error'; message: string; field?: string | undefined };
 
-async function postMatch(body: Record<string, unknown>, signal: AbortSignal): Promise<MatchResult[]> {
-  const response = await fetch('/api/navigator/match', { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json' }, body: JSON.stringify(body), signal });
+/** A signed-in person's session refuses a POST without its CSRF token, also for this read-only question. */
+async function postMatch(body: Record<string, unknown>, signal: AbortSignal, csrfToken: string | null): Promise<MatchResult[]> {
+  const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/json', ...(csrfToken ? { 'x-csrf-token': csrfToken } : {}) };
+  const response = await fetch('/api/navigator/match', { method: 'POST', headers, body: JSON.stringify(body), signal });
   const json = (await response.json().catch(() => ({}))) as { results?: MatchResult[]; message?: string; field?: string };
   if (!response.ok) throw new ApiError(response.status, json.message ?? response.statusText, json.field);
   return json.results ?? [];
@@ -75,6 +79,7 @@ export default function NavigatorPage() {
   const codeName = useCodeName();
   const [params, setParams] = useSearchParams();
   const submitted = useMemo(() => formFromParams(params), [params]);
+  const { csrfToken, loading: sessionLoading } = useSession();
   const [form, setForm] = useState<NavigatorForm>(() => submitted ?? loadDraft() ?? EMPTY_FORM);
   const [answer, setAnswer] = useState<Answer>({ status: 'idle' });
   const [places, setPlaces] = useState<Places | undefined>();
@@ -96,11 +101,11 @@ export default function NavigatorPage() {
 
   // The question in the address bar is the one answered (shared links, back and forward, language switch).
   useEffect(() => {
-    if (!submitted) return;
+    if (!submitted || sessionLoading) return;
     setForm(submitted);
     const controller = new AbortController();
     setAnswer({ status: 'loading' });
-    postMatch(requestBody(submitted, language), controller.signal).then(
+    postMatch(requestBody(submitted, language), controller.signal, csrfToken).then(
       (results) => {
         setAnswer({ status: 'ready', results });
         setShowAll(false);
@@ -111,7 +116,7 @@ export default function NavigatorPage() {
       },
     );
     return () => controller.abort();
-  }, [submitted, language]);
+  }, [submitted, language, sessionLoading, csrfToken]);
 
   useEffect(() => {
     if (answer.status === 'error' && answer.field) errorSummary.current?.focus();
@@ -284,11 +289,17 @@ export default function NavigatorPage() {
               <Button type="button" variant="secondary" data-size="sm" onClick={() => window.print()}>{t('navigator.print')}</Button>
             </div>
             <Paragraph data-size="sm">{t('navigator.disclaimer')}</Paragraph>
-            <ol className="result-list">
-              {(showAll ? eligible : eligible.slice(0, SHOWN_AT_FIRST)).map((result) => (
-                <ResultCard key={`${result.programmeId}/${result.priorityCode}`} result={result} />
-              ))}
-            </ol>
+            <SaveToPortfolioProvider>
+              <ol className="result-list">
+                {(showAll ? eligible : eligible.slice(0, SHOWN_AT_FIRST)).map((result) => (
+                  <ResultCard
+                    key={`${result.programmeId}/${result.priorityCode}`}
+                    result={result}
+                    actions={submitted && <SaveToPortfolio idea={submitted.idea} programmeId={result.programmeId} priorityCode={result.priorityCode} programmeName={result.programmeName} navigatorQuery={Object.fromEntries(paramsFromForm(submitted))} />}
+                  />
+                ))}
+              </ol>
+            </SaveToPortfolioProvider>
             {!showAll && eligible.length > SHOWN_AT_FIRST && (
               <Button type="button" variant="secondary" onClick={() => setShowAll(true)}>{t('navigator.showAll', { count: eligible.length })}</Button>
             )}

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { Link as RouterLink } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { Card, Checkbox, Details, Heading, Link, List, Paragraph, Tag } from '@digdir/designsystemet-react';
@@ -12,7 +13,8 @@ function money(value: number, currency: 'NOK' | 'EUR', language: Language): stri
   return new Intl.NumberFormat(INTL_LOCALES[language], { style: 'currency', currency, maximumFractionDigits: 0 }).format(value);
 }
 
-export function ResultCard({ result, headingLevel = 3 }: { result: MatchResult; headingLevel?: 3 | 4 }) {
+/** `actions`: what a signed-in person may do with the result (e.g. save it to the portfolio), last on the card. */
+export function ResultCard({ result, headingLevel = 3, actions }: { result: MatchResult; headingLevel?: 3 | 4; actions?: ReactNode }) {
   const { t, i18n } = useTranslation();
   const language = i18n.language as Language;
   const grant = result.grant;
@@ -111,6 +113,7 @@ export function ResultCard({ result, headingLevel = 3 }: { result: MatchResult; 
             </Details.Content>
           </Details>
         )}
+        {actions}
       </li>
     </Card>
   );

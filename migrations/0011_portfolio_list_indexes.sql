@@ -1,0 +1,2 @@
+CREATE INDEX "initiatives_updated_idx" ON "initiatives" USING btree ("updated_at","id");--> statement-breakpoint
+CREATE INDEX "initiatives_scope_idx" ON "initiatives" USING btree ("organisation_id","private");

@@ -1,0 +1,4 @@
+ALTER TABLE "initiatives" ADD COLUMN "budget_nok" numeric(18, 2) GENERATED ALWAYS AS (round(budget_amount * nok_rate, 2)) STORED;--> statement-breakpoint
+ALTER TABLE "initiatives" ADD COLUMN "grant_nok" numeric(18, 2) GENERATED ALWAYS AS (round(grant_amount * nok_rate, 2)) STORED;--> statement-breakpoint
+ALTER TABLE "initiatives" ADD COLUMN "own_share_nok" numeric(18, 2) GENERATED ALWAYS AS (round(own_share_amount * nok_rate, 2)) STORED;--> statement-breakpoint
+ALTER TABLE "initiatives" ADD COLUMN "co_financing_nok" numeric(18, 2) GENERATED ALWAYS AS (round(co_financing_amount * nok_rate, 2)) STORED;

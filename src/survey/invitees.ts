@@ -1,0 +1,226 @@
+/**
+ * The units invited to a round: picked from the organisation tree below the round's organisation or
+ * given as a list, each with a personal secret link. Only the link token's SHA-256 is stored; sending a
+ * link (invitation, reminder, re-send) makes a new token, so the previous link stops working. A mail is
+ * sent before its token is stored: a failed delivery leaves the old state, and the invitee is reported.
+ */
+import { and, eq, sql } from 'drizzle-orm';
+import type { Db } from '../platform/db/client.js';
+import { recordAudit, type Actor, type Queryable } from '../platform/audit/audit.js';
+import { hashToken, newToken } from '../platform/auth/tokens.js';
+import { HttpError } from '../platform/http/errors.js';
+import { MailDeliveryError, type Mailer } from '../platform/mail/mailer.js';
+import { LANGUAGES, type Language } from '../reference/codes.js';
+import { memberships } from '../organisations/tables.js';
+import { users } from '../accounts/tables.js';
+import { ROLES, type Role } from '../organisations/roles.js';
+import { isEmail, municipalityInTree, sectorFromUnitName, type InviteePerson } from './invitee-list.js';
+import { findInvitee, invitedEmails, organisationsById, unitsInTree, type InviteeRow, type RoundWithCounts } from './repository.js';
+import { responseLink, surveyMail, type SurveyMailKind } from './mail.js';
+import { effectiveStatus, requireRound } from './rounds.js';
+import { surveyInvitees } from './tables.js';
+
+/** Where survey mails go out and where their links point. */
+export interface SurveyMail {
+  mailer: Mailer;
+  publicUrl: string;
+}
+
+export const SKIP_REASONS = ['already-invited', 'no-address', 'outside-tree', 'invalid-email'] as const;
+export type SkipReason = (typeof SKIP_REASONS)[number];
+
+export interface Skipped {
+  /** The address, or for a unit without one, its organisation id. */
+  email: string;
+  reason: SkipReason;
+}
+
+export interface Delivery {
+  sent: number;
+  /** Invitees whose mail could not be delivered; their previous link (if any) still works. */
+  failed: string[];
+}
+
+export interface AddResult {
+  added: InviteeRow[];
+  skipped: Skipped[];
+  delivery: Delivery;
+}
+
+/** What the audit trail keeps of an invitee: never the name, address or token. */
+const auditState = (invitee: Pick<InviteeRow, 'id' | 'organisationId' | 'municipalityCode' | 'sector'>) => ({
+  inviteeId: invitee.id,
+  organisationId: invitee.organisationId,
+  municipalityCode: invitee.municipalityCode,
+  sector: invitee.sector,
+});
+
+/** How many mails go out at once: quick for a few hundred units, gentle on the SMTP server. */
+const MAIL_CONCURRENCY = 4;
+
+/**
+ * Sends each invitee a new personal link (kind: invitation or reminder) and stores its hash after the
+ * mail is accepted. A reminder counts toward `remindersSent`.
+ */
+export async function sendLinks(db: Db, mail: SurveyMail, round: Pick<RoundWithCounts, 'id' | 'title' | 'organisationName' | 'closesAt' | 'language'>, invitees: InviteeRow[], kind: SurveyMailKind, now = new Date()): Promise<Delivery> {
+  const delivery: Delivery = { sent: 0, failed: [] };
+  let next = 0;
+  const worker = async () => {
+    while (next < invitees.length) {
+      const invitee = invitees[next++]!;
+      const token = newToken();
+      const language = (LANGUAGES as readonly string[]).includes(invitee.language ?? '') ? (invitee.language as Language) : (round.language as Language);
+      const content = surveyMail(kind, language, {
+        roundTitle: round.title,
+        organisationName: round.organisationName,
+        inviteeName: invitee.name,
+        link: responseLink(mail.publicUrl, token),
+        closesAt: round.closesAt,
+      });
+      try {
+        await mail.mailer.send({ to: invitee.email, ...content });
+      } catch (error) {
+        if (!(error instanceof MailDeliveryError)) throw error;
+        delivery.failed.push(invitee.id);
+        continue;
+      }
+      await db
+        .update(surveyInvitees)
+        .set({
+          tokenHash: hashToken(token),
+          lastSentAt: now,
+          invitedAt: sql`COALESCE(${surveyInvitees.invitedAt}, ${now})`,
+          ...(kind === 'reminder' ? { remindersSent: sql`${surveyInvitees.remindersSent} + 1` } : {}),
+        })
+        .where(eq(surveyInvitees.id, invitee.id));
+      delivery.sent++;
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(MAIL_CONCURRENCY, invitees.length) }, worker));
+  return delivery;
+}
+
+/** Invites everyone of an open round who has had no invitation yet (after opening, or after a failure). */
+export async function sendPendingInvitations(db: Db, mail: SurveyMail, roundId: string): Promise<Delivery> {
+  const round = await requireRound(db, roundId);
+  const pending = await db.select().from(surveyInvitees).where(and(eq(surveyInvitees.roundId, roundId), sql`${surveyInvitees.invitedAt} IS NULL`));
+  return sendLinks(db, mail, round, pending, 'invitation');
+}
+
+/** The member who answers for a unit: the one with the largest role directly in it (ties by name). */
+async function unitContacts(db: Queryable, unitIds: string[]): Promise<Map<string, { email: string; language: string }>> {
+  if (unitIds.length === 0) return new Map();
+  const rows = await db
+    .select({ organisationId: memberships.organisationId, role: memberships.role, email: users.email, name: users.name, language: users.language })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(sql`${memberships.organisationId} IN (${sql.join(unitIds.map((id) => sql`${id}::uuid`), sql`, `)})`);
+  const rank = (role: string) => ROLES.indexOf(role as Role);
+  rows.sort((a, b) => rank(b.role) - rank(a.role) || a.name.localeCompare(b.name, 'nb'));
+  const contacts = new Map<string, { email: string; language: string }>();
+  for (const row of rows) if (!contacts.has(row.organisationId)) contacts.set(row.organisationId, { email: row.email, language: row.language });
+  return contacts;
+}
+
+interface Candidate extends InviteePerson {
+  organisationId: string | null;
+  language: string | null;
+}
+
+/** Units of the tree as candidates: named after the unit, addressed to its contact, placed by the tree. */
+async function candidatesFromTree(db: Queryable, round: RoundWithCounts, organisationIds: string[], skipped: Skipped[]): Promise<Candidate[]> {
+  const units = await unitsInTree(db, round.organisationPath, organisationIds);
+  const found = new Set(units.map((u) => u.id));
+  for (const id of organisationIds) if (!found.has(id)) skipped.push({ email: id, reason: 'outside-tree' });
+  const ancestors = await organisationsById(db, [...new Set(units.flatMap((u) => u.path.split('/').filter(Boolean)))]);
+  const byId = new Map(ancestors.map((o) => [o.id, o]));
+  const contacts = await unitContacts(db, units.map((u) => u.id));
+  const candidates: Candidate[] = [];
+  for (const unit of units) {
+    const contact = contacts.get(unit.id);
+    if (!contact) {
+      skipped.push({ email: unit.id, reason: 'no-address' });
+      continue;
+    }
+    candidates.push({
+      organisationId: unit.id,
+      name: unit.name,
+      email: contact.email,
+      municipalityCode: municipalityInTree(unit.path, byId),
+      sector: unit.kind === 'municipality' ? null : sectorFromUnitName(unit.name),
+      language: contact.language,
+    });
+  }
+  return candidates;
+}
+
+/**
+ * Adds invitees from the tree and/or as people; an address already invited is skipped. When the round
+ * is open, the new invitees get their invitations at once.
+ */
+export async function addInvitees(db: Db, mail: SurveyMail, roundId: string, input: { organisationIds?: string[]; people?: InviteePerson[] }, actor: Actor): Promise<AddResult> {
+  const round = await requireRound(db, roundId);
+  const status = effectiveStatus(round);
+  if (status === 'closed') throw new HttpError(409, 'round-state', 'surveyRoundState', { status });
+  const skipped: Skipped[] = [];
+  const candidates: Candidate[] = [
+    ...(await candidatesFromTree(db, round, [...new Set(input.organisationIds ?? [])], skipped)),
+    ...(input.people ?? []).map((p) => ({ ...p, name: p.name.trim(), email: p.email.trim(), organisationId: null, language: null })),
+  ];
+  const added = await db.transaction(async (tx) => {
+    const taken = await invitedEmails(tx, roundId);
+    const rows: InviteeRow[] = [];
+    for (const candidate of candidates) {
+      const email = candidate.email.toLowerCase();
+      if (!isEmail(candidate.email)) {
+        skipped.push({ email: candidate.email, reason: 'invalid-email' });
+        continue;
+      }
+      if (taken.has(email)) {
+        skipped.push({ email: candidate.email, reason: 'already-invited' });
+        continue;
+      }
+      taken.add(email);
+      // Until its first mail, the invitee's link is a secret nobody knows.
+      const [row] = await tx
+        .insert(surveyInvitees)
+        .values({ roundId, organisationId: candidate.organisationId, name: candidate.name, email: candidate.email, municipalityCode: candidate.municipalityCode, sector: candidate.sector, language: candidate.language, tokenHash: hashToken(newToken()) })
+        .returning();
+      rows.push(row!);
+      await recordAudit(tx, { actor, organisationId: round.organisationId, action: 'survey-invitee-added', entityType: 'survey-invitee', entityId: row!.id, after: { roundId, ...auditState(row!) } });
+    }
+    return rows;
+  });
+  const delivery = status === 'open' ? await sendLinks(db, mail, round, added, 'invitation') : { sent: 0, failed: [] };
+  return { added, skipped, delivery };
+}
+
+/** A new link by a new mail (the old link stops working); only while the round is open. */
+export async function resendLink(db: Db, mail: SurveyMail, roundId: string, inviteeId: string, actor: Actor): Promise<InviteeRow> {
+  const round = await requireRound(db, roundId);
+  const status = effectiveStatus(round);
+  if (status !== 'open') throw new HttpError(409, 'round-state', 'surveyRoundState', { status });
+  const invitee = await findInvitee(db, roundId, inviteeId);
+  if (!invitee) throw new HttpError(404, 'not-found', 'notFound', { what: `invitee ${inviteeId}` }, 'inviteeId');
+  const delivery = await sendLinks(db, mail, round, [invitee], 'invitation');
+  if (delivery.sent === 0) throw new HttpError(503, 'mail-unavailable', 'surveyMailUnavailable', { count: 1 });
+  await recordAudit(db, { actor, organisationId: round.organisationId, action: 'survey-link-resent', entityType: 'survey-invitee', entityId: inviteeId, after: { roundId, ...auditState(invitee) } });
+  return (await findInvitee(db, roundId, inviteeId))!;
+}
+
+/** Removes an invitee and their answers; their link stops working. */
+export async function removeInvitee(db: Db, roundId: string, inviteeId: string, actor: Actor): Promise<void> {
+  await db.transaction(async (tx) => {
+    const round = await requireRound(tx, roundId);
+    const [removed] = await tx.delete(surveyInvitees).where(and(eq(surveyInvitees.roundId, roundId), eq(surveyInvitees.id, inviteeId))).returning();
+    if (!removed) throw new HttpError(404, 'not-found', 'notFound', { what: `invitee ${inviteeId}` }, 'inviteeId');
+    await recordAudit(tx, {
+      actor,
+      organisationId: round.organisationId,
+      action: 'survey-invitee-removed',
+      entityType: 'survey-invitee',
+      entityId: inviteeId,
+      before: { roundId, ...auditState(removed), answered: removed.firstAnsweredAt !== null, submitted: removed.submittedAt !== null },
+    });
+  });
+}

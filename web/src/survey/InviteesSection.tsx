@@ -1,0 +1,321 @@
+/**
+ * Who is invited to the round: units picked from the organisation tree (with their municipality and
+ * sector, which the summary groups by), or a pasted or uploaded list of names and e-mail addresses.
+ * The list shows who has answered; a link can be sent again (the old one stops working) or withdrawn.
+ */
+import { useMemo, useState, type ChangeEvent, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Alert, Button, Checkbox, Field, Heading, Label, Paragraph, Select, Table, Tag, Textfield } from '@digdir/designsystemet-react';
+import { MUNICIPAL_SECTORS } from '../../../src/reference/codes.js';
+import { ApiError, sendJson } from '../app/api.js';
+import { useCodeName } from '../app/code-names.js';
+import { useNames } from '../app/names.js';
+import { useSession } from '../app/session.js';
+import { StatusMessage } from '../app/StatusMessage.js';
+import { ConfirmDialog } from '../admin/ConfirmDialog.js';
+import { DangerRowButton, ListResource, useConfirmedAction } from '../admin/confirmed-action.js';
+import { useAnnouncement } from '../admin/feedback.js';
+import { asApiError, useAction, useResource } from '../admin/resource.js';
+import { TableRegion } from '../admin/TableRegion.js';
+import { matchesSearch } from '../admin/tree.js';
+import type { OrganisationDetails } from '../admin/types.js';
+import { inviteeState, looksLikeEmail, unitsBelow, type InviteeState } from './invitee-rules.js';
+import type { AddedInvitees, Invitee, ItemList, Round } from './types.js';
+
+const STATE_COLOURS: Record<InviteeState, 'neutral' | 'warning' | 'info' | 'success'> = { 'not-sent': 'neutral', waiting: 'warning', answering: 'info', submitted: 'success' };
+
+/** What an addition did, in words: how many were added, and why any were skipped. */
+function useAddedMessage() {
+  const { t } = useTranslation();
+  return (result: AddedInvitees | undefined) => {
+    const added = t('survey.invitees.added', { count: result?.added ?? 0 });
+    const skipped = result?.skipped.length ? ` ${t('survey.invitees.skipped', { count: result.skipped.length, list: result.skipped.map((s) => `${s.email} (${s.reason})`).join(', ') })}` : '';
+    return added + skipped;
+  };
+}
+
+interface Pick {
+  email: string;
+  sector: string;
+}
+
+function UnitPicker({ round, onAdded }: { round: Round; onAdded: (message: string) => void }) {
+  const { t } = useTranslation();
+  const names = useNames();
+  const codeName = useCodeName();
+  const addedMessage = useAddedMessage();
+  const tree = useResource<ItemList<OrganisationDetails>>('/api/organisations/tree');
+  const units = useMemo(
+    () => (tree.resource.status === 'ready' ? unitsBelow(tree.resource.data.items, round.organisationId, new Intl.Collator(names.locales)) : []),
+    [tree.resource, round.organisationId, names.language],
+  );
+  const [search, setSearch] = useState('');
+  const [picked, setPicked] = useState<Record<string, Pick>>({});
+  const [missingEmail, setMissingEmail] = useState<string[]>([]);
+  const action = useAction();
+  const shown = units.filter((unit) => picked[unit.organisation.id] || matchesSearch(unit.organisation, search));
+  const pickedIds = Object.keys(picked);
+
+  const toggle = (id: string, on: boolean) =>
+    setPicked((previous) => {
+      const next = { ...previous };
+      if (on) next[id] = { email: '', sector: '' };
+      else delete next[id];
+      return next;
+    });
+  const update = (id: string, change: Partial<Pick>) => setPicked((previous) => ({ ...previous, [id]: { ...previous[id]!, ...change } }));
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (action.pending || pickedIds.length === 0) return;
+    const invalid = pickedIds.filter((id) => !looksLikeEmail(picked[id]!.email));
+    setMissingEmail(invalid);
+    if (invalid.length > 0) {
+      document.getElementById(`pick-email-${invalid[0]}`)?.focus();
+      return;
+    }
+    const people = units
+      .filter((unit) => picked[unit.organisation.id])
+      .map(({ organisation, municipality }) => {
+        const choice = picked[organisation.id]!;
+        return {
+          organisationId: organisation.id,
+          name: organisation.name,
+          email: choice.email.trim(),
+          ...(municipality?.placeCode ? { municipalityCode: municipality.placeCode } : {}),
+          ...(choice.sector ? { sector: choice.sector } : {}),
+        };
+      });
+    let result: AddedInvitees | undefined;
+    if (await action.run(async () => (result = await sendJson<AddedInvitees>('POST', `/api/surveys/rounds/${round.id}/invitees`, { people })), '')) {
+      setPicked({});
+      onAdded(addedMessage(result));
+    }
+  };
+
+  if (tree.resource.status === 'loading') return null;
+  if (tree.resource.status === 'error') return <StatusMessage className="admin-feedback" error={tree.resource.error.message} />;
+  return (
+    <form className="admin-form" noValidate onSubmit={(event) => void submit(event)} aria-labelledby="pick-heading">
+      <Heading level={3} data-size="xs" id="pick-heading">{t('survey.invitees.pickHeading')}</Heading>
+      <Paragraph data-size="sm">{t('survey.invitees.pickIntro')}</Paragraph>
+      {units.length === 0 ? (
+        <Paragraph>{t('survey.invitees.noUnits')}</Paragraph>
+      ) : (
+        <>
+          <Textfield type="search" label={t('survey.invitees.filter')} value={search} autoComplete="off" onChange={(event) => setSearch(event.target.value)} />
+          <div className="survey-unit-picker" role="group" aria-labelledby="pick-heading" tabIndex={0}>
+            {shown.map(({ organisation, municipality, depth }) => {
+              const choice = picked[organisation.id];
+              const emailProblem = missingEmail.includes(organisation.id) && choice && !looksLikeEmail(choice.email) ? t('survey.invitees.emailNeeded') : undefined;
+              return (
+                <div key={organisation.id} className="survey-unit-row" style={{ paddingInlineStart: `${depth}rem` }}>
+                  <Checkbox
+                    label={organisation.name}
+                    description={municipality && municipality.id !== organisation.id ? municipality.name : undefined}
+                    checked={choice !== undefined}
+                    onChange={(event) => toggle(organisation.id, event.target.checked)}
+                  />
+                  {choice && (
+                    <>
+                      <Textfield
+                        id={`pick-email-${organisation.id}`}
+                        data-size="sm"
+                        type="email"
+                        label={t('survey.invitees.emailFor', { name: organisation.name })}
+                        value={choice.email}
+                        onChange={(event) => update(organisation.id, { email: event.target.value })}
+                        error={emailProblem}
+                      />
+                      <Field data-size="sm">
+                        <Label htmlFor={`pick-sector-${organisation.id}`}>{t('survey.invitees.sectorFor', { name: organisation.name })}</Label>
+                        <Select id={`pick-sector-${organisation.id}`} value={choice.sector} onChange={(event) => update(organisation.id, { sector: event.target.value })}>
+                          <Select.Option value="">{t('survey.invitees.noSector')}</Select.Option>
+                          {MUNICIPAL_SECTORS.map((sector) => (
+                            <Select.Option key={sector} value={sector}>{codeName('municipalSector', sector)}</Select.Option>
+                          ))}
+                        </Select>
+                      </Field>
+                    </>
+                  )}
+                </div>
+              );
+            })}
+          </div>
+          <StatusMessage className="admin-feedback" error={action.error?.message} />
+          <div className="form-actions">
+            <Button type="submit" loading={action.pending} aria-disabled={pickedIds.length === 0 || undefined}>
+              {t('survey.invitees.invitePicked', { count: pickedIds.length })}
+            </Button>
+          </div>
+        </>
+      )}
+    </form>
+  );
+}
+
+/** POSTs a CSV text as it is (the server reads the rows and says which it could not use). */
+async function postCsv<T>(path: string, text: string, csrfToken: string | null): Promise<T> {
+  const headers: Record<string, string> = { 'content-type': 'text/csv; charset=utf-8', accept: 'application/json' };
+  if (csrfToken) headers['x-csrf-token'] = csrfToken;
+  const response = await fetch(path, { method: 'POST', headers, body: text });
+  const body = (await response.json().catch(() => ({}))) as T & { message?: string; field?: string; error?: string };
+  if (!response.ok) throw new ApiError(response.status, body.message ?? response.statusText, body.field, body.error);
+  return body;
+}
+
+function ListImport({ round, onAdded }: { round: Round; onAdded: (message: string) => void }) {
+  const { t } = useTranslation();
+  const { csrfToken } = useSession();
+  const addedMessage = useAddedMessage();
+  const [text, setText] = useState('');
+  const [pending, setPending] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [rowProblems, setRowProblems] = useState<NonNullable<AddedInvitees['problems']>>([]);
+  const readFile = async (event: ChangeEvent<HTMLInputElement>) => {
+    const file = event.target.files?.[0];
+    if (file) setText(await file.text());
+  };
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (pending) return;
+    if (text.trim() === '') {
+      setError(t('survey.invitees.importEmpty'));
+      document.getElementById('import-text')?.focus();
+      return;
+    }
+    setPending(true);
+    setError(null);
+    try {
+      const result = await postCsv<AddedInvitees>(`/api/surveys/rounds/${round.id}/invitees/import`, text, csrfToken);
+      setRowProblems(result.problems ?? []);
+      if ((result.problems ?? []).length === 0) setText('');
+      onAdded(addedMessage(result));
+    } catch (caught) {
+      const failure = asApiError(caught);
+      setError(failure.status === 0 ? t('session.unreachable') : failure.message);
+    } finally {
+      setPending(false);
+    }
+  };
+  return (
+    <form className="admin-form" noValidate onSubmit={(event) => void submit(event)} aria-labelledby="import-heading">
+      <Heading level={3} data-size="xs" id="import-heading">{t('survey.invitees.importHeading')}</Heading>
+      <Paragraph data-size="sm">{t('survey.invitees.importIntro')}</Paragraph>
+      <Field>
+        <Label htmlFor="import-file">{t('survey.invitees.importFile')}</Label>
+        <input id="import-file" type="file" accept=".csv,text/csv,text/plain" onChange={(event) => void readFile(event)} />
+      </Field>
+      <Textfield id="import-text" label={t('survey.invitees.importText')} description={t('survey.invitees.importFormat')} multiline rows={5} value={text} onChange={(event) => setText(event.target.value)} />
+      {error && (
+        <Alert data-color="danger" data-size="sm" role="alert">
+          {error}
+        </Alert>
+      )}
+      {rowProblems.length > 0 && (
+        <Alert data-color="warning" data-size="sm">
+          <Paragraph data-size="sm">{t('survey.invitees.rowProblems')}</Paragraph>
+          <ul>
+            {rowProblems.map((problem) => (
+              <li key={`${problem.row}:${problem.message}`}>{t('survey.invitees.rowProblem', { row: problem.row, message: problem.message })}</li>
+            ))}
+          </ul>
+        </Alert>
+      )}
+      <div className="form-actions">
+        <Button type="submit" loading={pending}>{t('survey.invitees.import')}</Button>
+      </div>
+    </form>
+  );
+}
+
+export function InviteesSection({ round }: { round: Round }) {
+  const { t } = useTranslation();
+  const names = useNames();
+  const codeName = useCodeName();
+  const { resource, reload } = useResource<ItemList<Invitee & { municipalityName?: string | null }>>(`/api/surveys/rounds/${round.id}/invitees`);
+  const [notice, announce] = useAnnouncement();
+  const resending = useAction();
+  const removal = useConfirmedAction<Invitee>(
+    (invitee) => sendJson('DELETE', `/api/surveys/rounds/${round.id}/invitees/${invitee.id}`),
+    (invitee) => {
+      announce(t('survey.invitees.removed', { name: invitee.name }));
+      reload();
+    },
+  );
+  const resend = async (invitee: Invitee) => {
+    if (resending.pending) return;
+    if (await resending.run(() => sendJson('POST', `/api/surveys/rounds/${round.id}/invitees/${invitee.id}/resend`), '')) {
+      announce(t('survey.invitees.resent', { email: invitee.email }));
+      reload();
+    }
+  };
+  const added = (message: string) => {
+    announce(message);
+    reload();
+  };
+  const mayChange = round.status !== 'closed';
+  return (
+    <section aria-labelledby="invitees-heading" className="admin-section">
+      <Heading level={2} data-size="sm" id="invitees-heading" ref={removal.heading} tabIndex={-1}>{t('survey.invitees.heading')}</Heading>
+      <Paragraph data-size="sm">{t(round.status === 'draft' ? 'survey.invitees.introDraft' : 'survey.invitees.introOpen')}</Paragraph>
+      {mayChange && <UnitPicker round={round} onAdded={added} />}
+      {mayChange && <ListImport round={round} onAdded={added} />}
+      <StatusMessage className="admin-feedback" done={notice} error={resending.error?.message} />
+      <Heading level={3} data-size="xs" id="invitees-caption">{t('survey.invitees.listHeading')}</Heading>
+      <ListResource resource={resource} none={t('survey.invitees.none')}>
+        {(invitees) => (
+          <TableRegion labelledBy="invitees-caption">
+            <Table className="admin-table" aria-labelledby="invitees-caption">
+              <Table.Head>
+                <Table.Row>
+                  <Table.HeaderCell>{t('survey.invitees.name')}</Table.HeaderCell>
+                  <Table.HeaderCell>{t('survey.invitees.email')}</Table.HeaderCell>
+                  <Table.HeaderCell>{t('survey.invitees.municipality')}</Table.HeaderCell>
+                  <Table.HeaderCell>{t('survey.invitees.sector')}</Table.HeaderCell>
+                  <Table.HeaderCell>{t('survey.invitees.state')}</Table.HeaderCell>
+                  <Table.HeaderCell>{t('survey.invitees.lastSent')}</Table.HeaderCell>
+                  <Table.HeaderCell><span className="sr-only">{t('survey.invitees.actions')}</span></Table.HeaderCell>
+                </Table.Row>
+              </Table.Head>
+              <Table.Body>
+                {invitees.map((invitee) => {
+                  const state = inviteeState(invitee);
+                  return (
+                    <Table.Row key={invitee.id}>
+                      <Table.Cell className="admin-table__wrap">{invitee.name}</Table.Cell>
+                      <Table.Cell>{invitee.email}</Table.Cell>
+                      <Table.Cell>{invitee.municipalityName ?? invitee.municipalityCode ?? '—'}</Table.Cell>
+                      <Table.Cell>{invitee.sector ? codeName('municipalSector', invitee.sector) : '—'}</Table.Cell>
+                      <Table.Cell>
+                        <Tag data-size="sm" data-color={STATE_COLOURS[state]}>{t(`survey.invitees.stateName.${state}`)}</Tag>
+                      </Table.Cell>
+                      <Table.Cell>{invitee.lastSentAt ? names.dateTime(invitee.lastSentAt) : '—'}</Table.Cell>
+                      <Table.Cell>
+                        <div className="admin-row-actions">
+                          {round.status === 'open' && (
+                            <Button variant="tertiary" data-size="sm" aria-label={t('survey.invitees.resendTo', { name: invitee.name })} onClick={() => void resend(invitee)}>
+                              {t('survey.invitees.resend')}
+                            </Button>
+                          )}
+                          {mayChange && (
+                            <DangerRowButton label={t('survey.invitees.removeNamed', { name: invitee.name })} onClick={() => removal.ask(invitee)}>
+                              {t('survey.invitees.remove')}
+                            </DangerRowButton>
+                          )}
+                        </div>
+                      </Table.Cell>
+                    </Table.Row>
+                  );
+                })}
+              </Table.Body>
+            </Table>
+          </TableRegion>
+        )}
+      </ListResource>
+      <ConfirmDialog {...removal.dialog} heading={t('survey.invitees.removeHeading', { name: removal.target?.name ?? '' })} confirmLabel={t('survey.invitees.remove')}>
+        {t('survey.invitees.removeText')}
+      </ConfirmDialog>
+    </section>
+  );
+}

@@ -1,0 +1,44 @@
+/** Choosing whom to invite (pure): the units below the round's organisation with their municipality, and an invitee's state. */
+import type { OrganisationDetails } from '../admin/types.js';
+import type { Invitee } from './types.js';
+
+export interface UnitChoice {
+  organisation: OrganisationDetails;
+  /** The municipality the unit belongs to (itself or the nearest above it), if any. */
+  municipality: OrganisationDetails | undefined;
+  depth: number;
+}
+
+/**
+ * The organisations below `rootId` (not itself) in tree order, each with its municipality. Units come
+ * first under their municipality; municipalities themselves can be invited too (e.g. a sector office).
+ */
+export function unitsBelow(items: readonly OrganisationDetails[], rootId: string, collator = new Intl.Collator('nb')): UnitChoice[] {
+  const children = new Map<string, OrganisationDetails[]>();
+  for (const item of items) if (item.parentId) children.set(item.parentId, [...(children.get(item.parentId) ?? []), item]);
+  const result: UnitChoice[] = [];
+  const visit = (id: string, depth: number, municipality: OrganisationDetails | undefined) => {
+    const below = [...(children.get(id) ?? [])].sort((a, b) => collator.compare(a.name, b.name));
+    for (const organisation of below) {
+      const own = organisation.kind === 'municipality' ? organisation : municipality;
+      result.push({ organisation, municipality: own, depth });
+      visit(organisation.id, depth + 1, own);
+    }
+  };
+  const root = items.find((item) => item.id === rootId);
+  visit(rootId, 0, root?.kind === 'municipality' ? root : undefined);
+  return result;
+}
+
+export type InviteeState = 'not-sent' | 'waiting' | 'answering' | 'submitted';
+
+export function inviteeState(invitee: Pick<Invitee, 'lastSentAt' | 'firstAnsweredAt' | 'submittedAt'>): InviteeState {
+  if (invitee.submittedAt) return 'submitted';
+  if (invitee.firstAnsweredAt) return 'answering';
+  return invitee.lastSentAt ? 'waiting' : 'not-sent';
+}
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+export function looksLikeEmail(text: string): boolean {
+  return EMAIL.test(text.trim());
+}

@@ -1,0 +1,147 @@
+/** Shapes of the survey API as the web pages use them; the question definitions are the server's own types. */
+import type { GroupField, QuestionDefinition, QuestionType } from '../../../src/survey/questions.js';
+import type { Language } from '../../../src/reference/codes.js';
+
+export type { GroupField, QuestionDefinition, QuestionType };
+
+/** A question as asked: its stable key, the version answered, where it sits, and what it asks. */
+export interface Question {
+  key: string;
+  version: number;
+  position: number;
+  section: string;
+  type: QuestionType;
+  required: boolean;
+  definition: QuestionDefinition;
+}
+
+export interface StoredAnswer {
+  value: unknown;
+  questionVersion: number;
+  updatedAt: string;
+}
+
+/** A programme of the catalogue, for options and matrix rows taken from it. */
+export interface CatalogueEntry {
+  id: string;
+  name: string;
+}
+
+export interface SectionHeading {
+  key: string;
+  title: string;
+}
+
+/** GET /api/survey-responses/:token */
+export interface Response {
+  round: { title: string; introduction: string; closesAt: string; language: Language; status?: string };
+  respondent: { name: string };
+  questions: Question[];
+  answers: Record<string, StoredAnswer>;
+  submittedAt: string | null;
+  /** The catalogue's programmes, for questions whose options or rows come from it. */
+  catalogue?: CatalogueEntry[];
+  /** Section headings in the respondent's language, when the server names them. */
+  sections?: SectionHeading[];
+}
+
+export type RoundStatus = 'draft' | 'open' | 'closed';
+
+export interface RoundListItem {
+  id: string;
+  title: string;
+  status: RoundStatus;
+  organisationId: string;
+  organisationName: string;
+  closesAt: string;
+  invited: number;
+  responded: number;
+  submitted: number;
+}
+
+export interface Round {
+  id: string;
+  organisationId: string;
+  organisationName?: string;
+  title: string;
+  introduction: string;
+  status: RoundStatus;
+  opensAt: string | null;
+  closesAt: string;
+  reminderDays: number[];
+  minGroupSize: number;
+  retentionUntil: string;
+  language: Language;
+  version: number;
+}
+
+export interface RoundQuestion extends Question {
+  id: string;
+  answerCount: number;
+}
+
+export interface Invitee {
+  id: string;
+  organisationId: string | null;
+  name: string;
+  email: string;
+  municipalityCode: string | null;
+  sector: string | null;
+  lastSentAt: string | null;
+  firstAnsweredAt: string | null;
+  submittedAt: string | null;
+}
+
+export interface AddedInvitees {
+  added: number;
+  skipped: Array<{ email: string; reason: string }>;
+  problems?: Array<{ row: number; message: string }>;
+}
+
+export interface ItemList<T> {
+  items: T[];
+}
+
+/** A programme the navigator ranks for a unit or a joint candidate, with whom to ask for guidance. */
+export interface OpportunityMatch {
+  programmeId: string;
+  programmeName: string;
+  priorityCode: string | null;
+  priorityName: string | null;
+  score: number;
+  verdict: 'eligible' | 'check';
+  guidance: Array<{ name: string; role: string; url: string | null }>;
+}
+
+export interface UnitOpportunities {
+  inviteeId: string;
+  name: string;
+  municipality: string | null;
+  municipalityName: string;
+  sector: string | null;
+  sectorName: string;
+  interest: number;
+  interests: string[];
+  matches: OpportunityMatch[];
+}
+
+export interface JointCandidate {
+  key: string;
+  sector: string;
+  sectorName: string;
+  area: string;
+  areaLabel: string;
+  municipalities: string[];
+  municipalityNames: string[];
+  units: Array<{ inviteeId: string; name: string; municipality: string }>;
+  programmes: OpportunityMatch[];
+}
+
+/** GET /api/surveys/rounds/:id/opportunities */
+export interface Opportunities {
+  total: number;
+  offset: number;
+  limit: number;
+  units: UnitOpportunities[];
+  jointCandidates: JointCandidate[];
+}
