@@ -48,7 +48,8 @@ export async function startApp(config: AppConfig): Promise<RunningApp> {
       if (!calls.ok) throw new Error(`The demo calls file has problems:\n${calls.problems.slice(0, 10).join('\n')}`);
     }
     const demo: DemoLoad | null = config.demoData ? await loadDemoData(database.db) : null;
-    if (config.demoData) await loadDemoInitiatives(database.db);
+    // The demo initiatives name catalogue programmes: without the catalogue there are none to load.
+    if (config.demoData && config.loadCatalogueOnStart) await loadDemoInitiatives(database.db);
     const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
     const localUrl = (port: number) => `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
     const app = await buildServer({
