@@ -10,7 +10,7 @@ import { AnswerCache } from './answer-cache.js';
 import { FINGERPRINT_MAX_AGE_MS, watchFingerprint } from './fingerprint-watch.js';
 import { PROGRAMME_SORTS, catalogueFingerprint, catalogueImportsInThisProcess, findProgramme, searchKey, searchProgrammes, type ProgrammeSearch } from './repository.js';
 import { LocalisedText, Programme } from './schema.js';
-import { sendSerialisedJson } from './serialised-reply.js';
+import { sendSerialisedJson } from '../platform/http/serialised-reply.js';
 
 const enumOf = stringEnum;
 const listOf = <const T extends readonly string[]>(values: T, description: string) =>

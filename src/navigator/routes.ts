@@ -5,7 +5,7 @@ import { Type, type Static } from '@sinclair/typebox';
 import { APPLICANT_TYPES, LANGUAGES, MUNICIPAL_SECTORS, PROJECT_TYPES, type Language } from '../reference/codes.js';
 import { stringEnum } from '../platform/string-enum.js';
 import { ErrorResponse, HttpError, requestLanguage } from '../platform/http/errors.js';
-import { sendSerialisedJson } from '../catalogue/serialised-reply.js';
+import { sendSerialisedJson } from '../platform/http/serialised-reply.js';
 import { resolvePlace, type Place, type PlaceInput } from './geography.js';
 import { RULE_IDS } from './rules.js';
 import type { Navigator } from './navigator.js';

@@ -14,7 +14,7 @@
  */
 import { norwegianMunicipality } from '../reference/index.js';
 import { RegistryUnavailableError, type Organisation, type OrganisationPage, type OrganisationRegistry, type OrganisationSearch } from './organisation.js';
-import { TtlCache } from './ttl-cache.js';
+import { TtlCache } from '../platform/ttl-cache.js';
 
 export const DEFAULT_ENHETSREGISTERET_URL = 'https://data.brreg.no/enhetsregisteret/api';
 export const DEFAULT_TIMEOUT_MS = 3_000;

@@ -294,9 +294,15 @@ interface AccountToCreate {
   language: Language;
 }
 
-/** 409 when the address already has an account (sign in first), 422 for a missing name or a weak password. */
-async function accountToCreate(db: Db, email: string, account: NewAccount): Promise<AccountToCreate> {
-  if (await findUserByEmail(db, email)) throw new HttpError(409, 'sign-in-first', 'signInFirst');
+/**
+ * 409 when the address already has an account (sign in first), 422 for a missing name or a weak password;
+ * 410 when the account was just made from this very link by a simultaneous click, which won.
+ */
+async function accountToCreate(db: Db, tokenHash: string, email: string, account: NewAccount): Promise<AccountToCreate> {
+  if (await findUserByEmail(db, email)) {
+    const [stillOpen] = await db.select({ id: invitations.id }).from(invitations).where(and(eq(invitations.tokenHash, tokenHash), usable));
+    throw stillOpen ? new HttpError(409, 'sign-in-first', 'signInFirst') : linkInvalid();
+  }
   const name = account.name?.trim() ?? '';
   if (name === '') throw new HttpError(422, 'invalid', 'required', { field: 'name' }, 'name');
   if (account.password === undefined || account.password === '') throw new HttpError(422, 'invalid', 'required', { field: 'password' }, 'password');
@@ -314,7 +320,7 @@ export async function acceptInvitation(db: Db, token: string, signedIn: Person |
   const tokenHash = hashToken(token);
   const [invitation] = await db.select().from(invitations).where(and(eq(invitations.tokenHash, tokenHash), usable));
   if (!invitation) throw linkInvalid();
-  const joiner: { member: Person } | { newAccount: AccountToCreate } = signedIn ? { member: signedIn } : { newAccount: await accountToCreate(db, invitation.email, account) };
+  const joiner: { member: Person } | { newAccount: AccountToCreate } = signedIn ? { member: signedIn } : { newAccount: await accountToCreate(db, tokenHash, invitation.email, account) };
   const existing = 'member' in joiner ? joiner.member : null;
 
   return db.transaction(async (tx) => {

@@ -5,7 +5,7 @@ import {
   organisationPageFromRegister,
 } from '../../src/organisations/enhetsregisteret.js';
 import { RegistryUnavailableError } from '../../src/organisations/organisation.js';
-import { TtlCache } from '../../src/organisations/ttl-cache.js';
+import { TtlCache } from '../../src/platform/ttl-cache.js';
 
 // The register's shapes, abridged from its answers (the registry entity is real: Registerenheten i Brønnøysund).
 const BRREG = {
