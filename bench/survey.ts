@@ -3,8 +3,10 @@
  * 2 000 invited units and 60 questions — the pre-study's questionnaire plus generated questions of
  * every type — with realistic answers, on a scratch PostgreSQL database, signed in as the round's
  * coordinator (names shown: the largest answer). Answers are bulk-inserted. Reports the server-side
- * time of each reply (Fastify's own timing) over sequential requests, the first (cold) one apart.
- * Target: p95 ≤ 300 ms on PostgreSQL.
+ * time of each reply (Fastify's own timing) over sequential requests, the first one apart: counted
+ * after an answer to every question changed (the whole round counted again), after one answer changed
+ * before each request (as while a round is being answered: the target, p95 ≤ 300 ms on PostgreSQL) and
+ * with nothing changed since the last look (the stored summary).
  *
  * Environment: BENCH_SURVEY_UNITS (2000), BENCH_SURVEY_REQUESTS (60).
  */
@@ -178,19 +180,39 @@ try {
   const loadBefore = os.loadavg()[0]!.toFixed(2);
   const cpuBefore = cpuSnapshot(undefined);
   const started = performance.now();
-  for (let i = 0; i <= REQUESTS; i++) {
-    const response = await coordinator.request({ url: `/api/surveys/rounds/${roundId}/summary?lang=${i % 2 === 0 ? 'nb' : 'en'}` });
-    if (response.statusCode !== 200) throw new Error(`summary: ${response.statusCode} ${response.body.slice(0, 300)}`);
-    bytes = response.body.length;
-  }
+  const [someAnswer] = await db.select({ inviteeId: surveyAnswers.inviteeId, questionKey: surveyAnswers.questionKey }).from(surveyAnswers).where(eq(surveyAnswers.roundId, roundId)).limit(1);
+  const changes = {
+    // An answer saved since the last look, as while a round is being answered: its question is counted again.
+    one: () => db.update(surveyAnswers).set({ updatedAt: new Date() }).where(sql`${surveyAnswers.inviteeId} = ${someAnswer!.inviteeId} and ${surveyAnswers.questionKey} = ${someAnswer!.questionKey}`),
+    // An answer to every question saved since: the whole round is counted again.
+    every: () =>
+      db.execute(sql`update survey_answers set updated_at = now() where (invitee_id, question_key) in
+        (select distinct on (question_key) invitee_id, question_key from survey_answers where round_id = ${roundId} order by question_key, invitee_id)`),
+  };
+  const summaryTimes = async (change?: () => Promise<unknown>, requests = REQUESTS): Promise<number[]> => {
+    times.length = 0;
+    for (let i = 0; i < requests; i++) {
+      if (change) await change();
+      const response = await coordinator.request({ url: `/api/surveys/rounds/${roundId}/summary?lang=${i % 2 === 0 ? 'nb' : 'en'}` });
+      if (response.statusCode !== 200) throw new Error(`summary: ${response.statusCode} ${response.body.slice(0, 300)}`);
+      bytes = response.body.length;
+    }
+    return [...times];
+  };
+  // The first look classifies the free text (kept for the process) and is reported apart.
+  const [cold] = await summaryTimes(changes.one, 1);
+  const recounted = summarise(await summaryTimes(changes.every, Math.min(REQUESTS, 20)));
+  const counted = summarise(await summaryTimes(changes.one));
+  await summaryTimes(); // both languages stored at the last revision
+  const stored = summarise(await summaryTimes());
   const cpu = cpuShares(cpuBefore, cpuSnapshot(undefined), performance.now() - started);
   await app.close();
-  const [cold, ...warm] = times;
-  const serverMs = summarise(warm);
-  const verdict = `summary server-side p95 postgres: ${serverMs.p95} ms (target ≤ ${TARGET_P95_MS} ms) — ${serverMs.p95 <= TARGET_P95_MS ? 'PASS' : 'FAIL'}`;
-  console.log(`\nSurvey summary: GET /api/surveys/rounds/:id/summary as the coordinator, ${warm.length} sequential requests after one cold; answer ${Math.round(bytes / 1024)} KB`);
-  console.log(`cold (first request, free text not yet classified): ${Math.round(cold! * 10) / 10} ms`);
-  console.log(`p50 ${serverMs.p50} ms, p95 ${serverMs.p95} ms, p99 ${serverMs.p99} ms, max ${serverMs.max} ms`);
+  const verdict = `summary server-side p95 postgres, counted after a change: ${counted.p95} ms (target ≤ ${TARGET_P95_MS} ms) — ${counted.p95 <= TARGET_P95_MS ? 'PASS' : 'FAIL'}`;
+  console.log(`\nSurvey summary: GET /api/surveys/rounds/:id/summary as the coordinator, ${REQUESTS} sequential requests each way; answer ${Math.round(bytes / 1024)} KB`);
+  console.log(`first request of the process (free text classified): ${Math.round(cold! * 10) / 10} ms`);
+  console.log(`every question recounted (an answer to each changed before each request, ${recounted.count} requests): p50 ${recounted.p50} ms, p95 ${recounted.p95} ms, max ${recounted.max} ms`);
+  console.log(`counted (an answer changed before each): p50 ${counted.p50} ms, p95 ${counted.p95} ms, p99 ${counted.p99} ms, max ${counted.max} ms`);
+  console.log(`stored (nothing changed since):          p50 ${stored.p50} ms, p95 ${stored.p95} ms, p99 ${stored.p99} ms, max ${stored.max} ms`);
   console.log(
     `CPU, % of one core (${os.availableParallelism()} cores; load average before: ${loadBefore}): ${cpu ? `this process ${cpu.loadDriver}, PostgreSQL (all databases) ${cpu.postgres}, other processes ${cpu.other}` : 'unknown (no /proc)'}`,
   );
@@ -198,7 +220,7 @@ try {
   console.log(verdict);
   const resultsDir = new URL('./results/', import.meta.url);
   await mkdir(resultsDir, { recursive: true });
-  await writeFile(new URL('survey-latest.json', resultsDir), JSON.stringify({ date: new Date().toISOString(), units: UNITS, questions: QUESTIONS, loadAverageBefore: loadBefore, cpuPercent: cpu, coldMs: cold, serverMs, answerBytes: bytes, verdict }, null, 2));
+  await writeFile(new URL('survey-latest.json', resultsDir), JSON.stringify({ date: new Date().toISOString(), units: UNITS, questions: QUESTIONS, loadAverageBefore: loadBefore, cpuPercent: cpu, firstMs: cold, recountedMs: recounted, countedMs: counted, storedMs: stored, answerBytes: bytes, verdict }, null, 2));
 } finally {
   await testDb.dispose();
 }

@@ -10,6 +10,7 @@ import { DatabaseUnavailableError, openDatabase } from '../platform/db/client.js
 import { importEuPortalCalls } from '../calls/import.js';
 import { createAdministrator } from '../accounts/create-account.js';
 import { applyRetention, type RetentionCounts } from '../accounts/retention.js';
+import { eraseExpiredRounds } from '../survey/retention.js';
 import { HttpError } from '../platform/http/errors.js';
 import { message } from '../platform/i18n/messages.js';
 import { ORGANISATION_TYPES, type OrganisationType } from '../organisations/kinds.js';
@@ -28,7 +29,8 @@ Commands:
                              create a system administrator and, optionally, a top-level organisation with
                              them as its administrator. The password is asked for on the terminal, or read
                              from MULIGHETSROM_ADMIN_PASSWORD; never give it as an argument
-  retention run              delete what is past its retention period now (the server does it daily)
+  retention run              delete what is past its retention period now, survey answers included
+                             (the server does it on its own)
 
 Environment: PORT (3000), HOST (localhost), DATA_DIR (./.data, embedded database),
 DATABASE_URL (postgres://… to use PostgreSQL instead), LOG_LEVEL (info),
@@ -203,8 +205,16 @@ async function retentionRun(): Promise<number> {
   const database = await openDatabase(config);
   try {
     await database.migrate();
-    const counts = await applyRetention(database.db, new Date(), config.sessions);
-    const lines = (Object.keys(RETENTION_LABELS) as (keyof RetentionCounts)[]).map((key) => `  ${String(counts[key]).padStart(6)} ${RETENTION_LABELS[key]}`);
+    const now = new Date();
+    const counts = await applyRetention(database.db, now, config.sessions);
+    // Survey rounds past their retention date lose their respondents and answers (the server does it hourly).
+    const survey = await eraseExpiredRounds(database.db, { userId: null, label: 'retention run' }, now);
+    const line = (count: number, label: string) => `  ${String(count).padStart(6)} ${label}`;
+    const lines = [
+      ...(Object.keys(RETENTION_LABELS) as (keyof RetentionCounts)[]).map((key) => line(counts[key], RETENTION_LABELS[key])),
+      line(survey.invitees, `survey respondents (names and addresses) in ${survey.rounds} rounds`),
+      line(survey.answers, 'survey answers'),
+    ];
     console.log(`Retention applied; deleted:\n${lines.join('\n')}`);
     return EXIT.ok;
   } finally {

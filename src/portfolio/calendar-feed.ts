@@ -35,7 +35,8 @@ export async function feedCalendar(db: Db, owner: FeedOwner, publicUrl: string, 
   const scope = portfolioScope(owner.memberships);
   const since = new Date(now.getTime() - HISTORY_DAYS * 86_400_000).toISOString().slice(0, 10);
   const events: CalendarEvent[] = [];
-  for await (const batch of initiativeBatches(db, scope, { organisationId: owner.organisationId, statuses: FEED_STATUSES }, 'deadline', owner.language)) {
+  const filters = { organisationId: owner.organisationId, statuses: FEED_STATUSES, datedSince: since };
+  for await (const batch of initiativeBatches(db, scope, filters, 'deadline', owner.language)) {
     for (const row of batch) events.push(...initiativeEvents(row, owner.language, publicUrl).filter((e) => e.date >= since));
   }
   const t = EXCHANGE_TEXTS[owner.language].calendar;

@@ -60,14 +60,3 @@ export function safeFileName(name: string): string {
   const cleaned = base.replace(/[\p{Cc}"]/gu, '').trim().slice(0, 200);
   return cleaned === '' || cleaned === '.' || cleaned === '..' ? 'document' : cleaned;
 }
-
-/** `attachment` with an ASCII fallback name and the exact name in RFC 5987 form. */
-export function contentDisposition(fileName: string): string {
-  const ascii = fileName
-    .replace(/[øØæÆ]/g, (c) => ({ ø: 'o', Ø: 'O', æ: 'ae', Æ: 'AE' })[c]!)
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .replace(/[^\x20-\x7e]/g, '_')
-    .replace(/[\\"%;]/g, '_');
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
-}

@@ -20,9 +20,10 @@ import type { ExchangeRate } from '../reference/exchange-rate.js';
 import { csvSectionsText, csvStream } from '../platform/export/csv.js';
 import { xlsxBuffer, xlsxStream } from '../platform/export/xlsx.js';
 import { contentDisposition, MEDIA_TYPES } from '../platform/export/download.js';
-import { FILTER_QUERY_PROPERTIES, INITIATIVE_SORTS, normaliseFilters, normaliseSort, type InitiativeFilterQuery, type InitiativeFilters } from './filters.js';
-import { overlapsScope, portfolioScope } from './visibility.js';
-import { dashboardFigures, initiativeBatches } from './repository.js';
+import { requestFilters } from './request-filters.js';
+import { FILTER_QUERY_PROPERTIES, INITIATIVE_SORTS, normaliseSort, type InitiativeFilterQuery } from './filters.js';
+import { initiativeBatches } from './repository.js';
+import { dashboardFigures } from './dashboard-repository.js';
 import { EXCHANGE_TEXTS } from './export-texts.js';
 import { dashboardTables, EXPORT_FORMATS, exportFileName, initiativeColumns, sectorName, statusName } from './export.js';
 import { councilReport } from './report.js';
@@ -118,16 +119,7 @@ export function portfolioExchangeRoutes(options: ExchangeRouteOptions): FastifyP
   const workspace = new ImportWorkspace();
   const rate = { nokPerEur: exchangeRate.eurNok, date: exchangeRate.date };
 
-  /** The filters of the query, as the list takes them: a tree the person can see nothing of is not found. */
-  async function filtersOf(request: FastifyRequest, query: Partial<InitiativeFilterQuery>): Promise<{ scope: ReturnType<typeof portfolioScope>; filters: InitiativeFilters }> {
-    const scope = portfolioScope(request.principal!.memberships);
-    const filters = normaliseFilters(query);
-    if (filters.organisationId) {
-      const path = await organisationPath(db, filters.organisationId);
-      if (path === null || !overlapsScope(scope, path)) throw new HttpError(404, 'not-found', 'notFound', { what: filters.organisationId }, 'organisation');
-    }
-    return { scope, filters };
-  }
+  const filtersOf = (request: FastifyRequest, query: Partial<InitiativeFilterQuery>) => requestFilters(db, request, query);
 
   /** The organisation named in the query, where the person needs `permission`: 404 without any role reaching it, 403 with too small a role. */
   async function organisationWith(request: FastifyRequest, id: string, permission: Permission) {

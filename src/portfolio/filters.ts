@@ -56,6 +56,8 @@ export interface InitiativeFilters {
   sectors?: MunicipalSector[];
   year?: number;
   sdgGoals?: number[];
+  /** Only initiatives with a deadline, start or end on or after this day (YYYY-MM-DD); set by the calendar feed, not by the list's query. */
+  datedSince?: string;
 }
 
 export interface PageRequest {

@@ -6,7 +6,7 @@
  */
 import { PdfDocumentBuilder } from '../platform/export/pdf.js';
 import type { Language } from '../reference/codes.js';
-import type { DashboardFigures } from './repository.js';
+import type { DashboardFigures } from './dashboard.js';
 import { EXCHANGE_TEXTS, formatAmount, formatDay } from './export-texts.js';
 import { benefitName, statusName } from './export.js';
 

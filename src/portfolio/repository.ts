@@ -5,7 +5,7 @@
 import { and, asc, desc, eq, inArray, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import type { Db } from '../platform/db/client.js';
 import type { Queryable } from '../platform/audit/audit.js';
-import { MUNICIPAL_SECTORS, type Language } from '../reference/codes.js';
+import type { Language } from '../reference/codes.js';
 import { priorities, programmes } from '../catalogue/tables.js';
 import { memberships, organisations } from '../organisations/tables.js';
 import { users } from '../accounts/tables.js';
@@ -13,40 +13,57 @@ import { prefixQuery } from '../catalogue/search-text.js';
 import { initiativeBenefits, initiativeBudgetLines, initiativeDocuments, initiativeEvents, initiativePartners, initiatives } from './tables.js';
 import { OTHER_PROGRAMME, type InitiativeFilters, type InitiativeSort, type PageRequest } from './filters.js';
 import type { PortfolioScope } from './visibility.js';
-import { formatCents, ratioToTwoDecimals, toCents } from './money.js';
-import { DECIDED_STATUSES, OPEN_STATUSES, WON_STATUSES, type Status } from './life-cycle.js';
+import type { Status } from './life-cycle.js';
 
 
 /** Tree tops as LIKE patterns: `/a/b/` → `/a/b/%` (paths hold only uuids and slashes). */
 const treePatterns = (paths: readonly string[]) => paths.map((path) => `${path.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
 
-const rowsOf = <T>(result: unknown): T[] => (result as { rows: T[] }).rows;
+export const rowsOf = <T>(result: unknown): T[] => (result as { rows: T[] }).rows;
 
 /** The first day of an initiative's period and its last: start to end; else the deadline; else the day it was registered. */
 const createdDay = sql`(${initiatives.createdAt} at time zone 'Europe/Oslo')::date`;
-const periodStart = sql`coalesce(${initiatives.startDate}, ${initiatives.deadline}, ${createdDay})`;
+export const periodStart = sql`coalesce(${initiatives.startDate}, ${initiatives.deadline}, ${createdDay})`;
 const periodEnd = sql`coalesce(${initiatives.endDate}, ${initiatives.startDate}, ${initiatives.deadline}, ${createdDay})`;
 
+/** The organisations whose initiatives the person may read (within the filter's tree), and those of them where they also see private ones. */
+export interface ReadableOrganisations {
+  ids: string[];
+  editableIds: string[];
+}
+
 /**
- * What the person may read, narrowed by the filters: one condition over `initiatives`, or null when
- * nothing can match. The organisations come first, by id (one indexed prefix query on the tree), so the
- * planner sees how many there are — a pattern match inside the query would be estimated as one row.
+ * The organisations first, by id (one indexed prefix query on the tree), so the planner sees how many
+ * there are — a pattern match inside the query would be estimated as one row. Null when there are none.
  */
-async function filteredWhere(db: Queryable, scope: PortfolioScope, filters: InitiativeFilters): Promise<SQL | null> {
+export async function readableOrganisations(db: Queryable, scope: PortfolioScope, organisationId: string | undefined): Promise<ReadableOrganisations | null> {
   if (scope.readPaths.length === 0) return null;
-  const inTree = filters.organisationId
-    ? sql` and ${organisations.path} like (select o2.path from organisations o2 where o2.id = ${filters.organisationId}) || '%'`
-    : sql``;
+  const inTree = organisationId ? sql` and ${organisations.path} like (select o2.path from organisations o2 where o2.id = ${organisationId}) || '%'` : sql``;
   const editable = scope.editPaths.length === 0 ? sql`false` : sql`${organisations.path} like any(${sql.param(treePatterns(scope.editPaths))}::text[])`;
   const readable = rowsOf<{ id: string; editable: boolean }>(
     await db.execute(sql`select ${organisations.id} as id, ${editable} as editable from ${organisations} where ${organisations.path} like any(${sql.param(treePatterns(scope.readPaths))}::text[])${inTree}`),
   );
   if (readable.length === 0) return null;
-  const conditions: SQL[] = [sql`${initiatives.organisationId} = any(${sql.param(readable.map((o) => o.id))}::uuid[])`];
-  const editableIds = readable.filter((o) => o.editable).map((o) => o.id);
-  if (editableIds.length < readable.length) {
-    conditions.push(editableIds.length === 0 ? sql`not ${initiatives.private}` : sql`(not ${initiatives.private} or ${initiatives.organisationId} = any(${sql.param(editableIds)}::uuid[]))`);
-  }
+  return { ids: readable.map((o) => o.id), editableIds: readable.filter((o) => o.editable).map((o) => o.id) };
+}
+
+/** Rows of a table with `organisation_id` and `private` that the person may read: private ones only where they may edit. */
+export function readableCondition(readable: ReadableOrganisations, organisationId: SQLWrapper, isPrivate: SQLWrapper): SQL {
+  const inOrganisations = sql`${organisationId} = any(${sql.param(readable.ids)}::uuid[])`;
+  if (readable.editableIds.length === readable.ids.length) return inOrganisations;
+  const visible = readable.editableIds.length === 0 ? sql`not ${isPrivate}` : sql`(not ${isPrivate} or ${organisationId} = any(${sql.param(readable.editableIds)}::uuid[]))`;
+  return sql`${inOrganisations} and ${visible}`;
+}
+
+/** What the person may read, narrowed by the filters: one condition over `initiatives`, or null when nothing can match. */
+async function filteredWhere(db: Queryable, scope: PortfolioScope, filters: InitiativeFilters): Promise<SQL | null> {
+  const readable = await readableOrganisations(db, scope, filters.organisationId);
+  return readable && filterCondition(readable, filters);
+}
+
+/** The initiatives of the readable organisations that the filters let through. */
+export function filterCondition(readable: ReadableOrganisations, filters: InitiativeFilters): SQL {
+  const conditions: SQL[] = [readableCondition(readable, initiatives.organisationId, initiatives.private)];
   if (filters.terms) {
     const words = filters.terms.join(' ');
     // Stemmed Norwegian (the product's main language) or, word by word, a prefix while the user types.
@@ -62,6 +79,9 @@ async function filteredWhere(db: Queryable, scope: PortfolioScope, filters: Init
   }
   if (filters.sectors) conditions.push(sql`${initiatives.sectors} && ${sql.param(filters.sectors)}::text[]`);
   if (filters.sdgGoals) conditions.push(sql`${initiatives.sdgGoals} && ${sql.param(filters.sdgGoals)}::smallint[]`);
+  if (filters.datedSince) {
+    conditions.push(sql`greatest(${initiatives.deadline}, ${initiatives.startDate}, ${initiatives.endDate}) >= ${filters.datedSince}::date`);
+  }
   if (filters.year !== undefined) {
     conditions.push(sql`${periodStart} <= make_date(${filters.year}::int, 12, 31) and ${periodEnd} >= make_date(${filters.year}::int, 1, 1)`);
   }
@@ -175,216 +195,23 @@ export async function listInitiatives(db: Db, scope: PortfolioScope, filters: In
 
 /**
  * Every initiative the filters show, in the list's order, a batch at a time (for exports): the same
- * condition as the list, so an export holds exactly what the list shows on all its pages.
+ * condition as the list, so an export holds exactly what the list shows on all its pages. The ids are
+ * read first, in order, in one query (a snapshot: a change while the file is written cannot make a row
+ * appear twice or not at all), then the rows a batch of ids at a time — each batch costs the same, where
+ * OFFSET paging would read all rows before it again.
  */
 export async function* initiativeBatches(db: Db, scope: PortfolioScope, filters: InitiativeFilters, sort: InitiativeSort, language: Language = 'nb', batchSize = 1000): AsyncGenerator<InitiativeExportRow[]> {
   const where = await filteredWhere(db, scope, filters);
   if (where === null) return;
-  for (let offset = 0; ; offset += batchSize) {
-    const rows = (await selectFiltered(db, exportColumns(language), where)
-      .orderBy(...orderOf(sort))
-      .limit(batchSize)
-      .offset(offset)) as unknown as InitiativeExportRow[];
-    if (rows.length > 0) yield rows;
-    if (rows.length < batchSize) return;
+  const ordered = await selectFiltered(db, { id: initiatives.id }, where).orderBy(...orderOf(sort));
+  for (let start = 0; start < ordered.length; start += batchSize) {
+    const ids = (ordered as Array<{ id: string }>).slice(start, start + batchSize).map((row) => row.id);
+    const rows = (await selectFiltered(db, exportColumns(language), inArray(initiatives.id, ids))) as unknown as InitiativeExportRow[];
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    // A row deleted since the ids were read is left out.
+    const batch = ids.flatMap((id) => byId.get(id) ?? []);
+    if (batch.length > 0) yield batch;
   }
-}
-
-// ---------------------------------------------------------------------------------------------
-// Dashboard
-
-export interface MoneyGroup {
-  count: number;
-  budgetNok: string;
-  grantNok: string;
-  ownShareNok: string;
-  coFinancingNok: string;
-}
-
-export interface DashboardFigures {
-  totals: MoneyGroup & { hoursApplication: string; hoursProject: string };
-  byStatus: Array<{ status: Status } & MoneyGroup>;
-  byProgramme: Array<{ programmeId: string | null; name: string; count: number; grantNok: string }>;
-  bySector: Array<{ sector: string; count: number; grantNok: string }>;
-  byYear: Array<{ year: number; count: number; grantNok: string; ownShareNok: string }>;
-  successRate: { decided: number; granted: number; rate: number | null };
-  /** NOK of grant won per NOK of own share, over the initiatives that won their grant (two decimals). */
-  grantPerOwnShare: string | null;
-  benefits: Array<{ benefit: string; count: number; average: number }>;
-  running: Array<{ id: string; title: string; startDate: string | null; endDate: string | null; programmeName: string | null }>;
-  nextDeadlines: Array<{ id: string; title: string; deadline: string; programmeName: string | null }>;
-}
-
-/** One group of the single aggregate pass: figures per status, programme and year, with each sector's share. */
-interface GroupRow {
-  status: Status;
-  programme_id: string | null;
-  other_programme: string | null;
-  programme_name: string | null;
-  year: number;
-  count: number;
-  budget_nok: string;
-  grant_nok: string;
-  own_share_nok: string;
-  co_financing_nok: string;
-  hours_application: string;
-  hours_project: string;
-  /** Per sector of MUNICIPAL_SECTORS, in order: how many of the group serve it, and their grant. */
-  sector_counts: number[];
-  sector_grants: string[];
-}
-
-const RUNNING_SHOWN = 50;
-const DEADLINES_SHOWN = 10;
-/** Statuses whose deadline is still ahead of them. */
-const BEFORE_SUBMISSION: readonly Status[] = ['idea', 'pre-project', 'application'];
-
-const sumOf = (values: readonly string[]) => formatCents(values.reduce((sum, v) => sum + toCents(v), 0n));
-const hoursSum = (values: readonly string[]) => {
-  const tenths = values.reduce((sum, v) => sum + toCents(v), 0n) / 10n;
-  return `${tenths / 10n}.${tenths % 10n}`;
-};
-
-/**
- * The management overview of what the filters show. The matching initiatives are read once, grouped at
- * the finest grain the dashboard shows (status × programme × year, with each sector's share as filtered
- * aggregates): a few hundred groups however many initiatives there are, rolled up here into totals and
- * the breakdowns with exact integer sums. Benefits, running projects and next deadlines are three small
- * queries beside it. Money is in NOK at each initiative's stored rate, to the øre.
- */
-export async function dashboardFigures(db: Db, scope: PortfolioScope, filters: InitiativeFilters, language: Language = 'nb', today = new Date()): Promise<DashboardFigures> {
-  const where = await filteredWhere(db, scope, filters);
-  const figures: DashboardFigures = {
-    totals: { count: 0, budgetNok: '0.00', grantNok: '0.00', ownShareNok: '0.00', coFinancingNok: '0.00', hoursApplication: '0.0', hoursProject: '0.0' },
-    byStatus: [],
-    byProgramme: [],
-    bySector: [],
-    byYear: [],
-    successRate: { decided: 0, granted: 0, rate: null },
-    grantPerOwnShare: null,
-    benefits: [],
-    running: [],
-    nextDeadlines: [],
-  };
-  if (where === null) return figures;
-  const money = (column: SQLWrapper) => sql`coalesce(sum(${column}), 0)::numeric(18,2)::text`;
-  const hasSector = (sector: string) => sql`${initiatives.sectors} @> array[${sector}]::text[]`;
-  const sectorCounts = sql.join(MUNICIPAL_SECTORS.map((s) => sql`(count(*) filter (where ${hasSector(s)}))::int`), sql`, `);
-  const sectorGrants = sql.join(MUNICIPAL_SECTORS.map((s) => sql`coalesce(sum(${initiatives.grantNok}) filter (where ${hasSector(s)}), 0)::numeric(18,2)::text`), sql`, `);
-  const programmeNameOf = (id: SQL) => sql`(select p.name ->> ${language} from programmes p where p.id = ${id})`;
-
-  const [groupResult, benefitResult, runningResult, deadlineResult] = await Promise.all([
-    // A few hundred groups from any number of rows: hashed in memory rather than sorted on disk (the
-    // planner cannot know the groups are few and would otherwise sort all rows). The same misestimate
-    // makes the plan look costly enough to compile (JIT), which takes longer than the query itself.
-    db.transaction(async (tx) => {
-      await tx.execute(sql`set local work_mem = '64MB'`);
-      await tx.execute(sql`set local enable_sort = off`);
-      await tx.execute(sql`set local jit = off`);
-      return tx.execute(sql`
-      select g.*, ${programmeNameOf(sql`g.programme_id`)} as programme_name from (
-        select ${initiatives.status} as status, ${initiatives.programmeId} as programme_id, ${initiatives.otherProgramme} as other_programme,
-               extract(year from ${periodStart})::int as year, count(*)::int as count,
-               ${money(initiatives.budgetNok)} as budget_nok, ${money(initiatives.grantNok)} as grant_nok,
-               ${money(initiatives.ownShareNok)} as own_share_nok, ${money(initiatives.coFinancingNok)} as co_financing_nok,
-               coalesce(sum(${initiatives.hoursApplication}), 0)::numeric(14,1)::text as hours_application,
-               coalesce(sum(${initiatives.hoursProject}), 0)::numeric(14,1)::text as hours_project,
-               array[${sectorCounts}] as sector_counts, array[${sectorGrants}] as sector_grants
-        from ${initiatives} where ${where}
-        group by 1, 2, 3, 4
-      ) g`);
-    }),
-    db.execute(sql`
-      select b.benefit, count(*)::int as count, round(avg(b.score), 2)::float8 as average
-      from initiative_benefits b where b.initiative_id in (select ${initiatives.id} from ${initiatives} where ${where})
-      group by b.benefit order by count(*) desc, b.benefit`),
-    db.execute(sql`
-      select ${initiatives.id} as id, ${initiatives.title} as title, ${initiatives.startDate}::text as start_date, ${initiatives.endDate}::text as end_date,
-             ${programmeNameOf(sql`${initiatives.programmeId}`)} as programme_name
-      from ${initiatives} where ${where} and ${initiatives.status} = 'running'
-      order by ${initiatives.endDate} nulls last, ${initiatives.startDate} nulls last, ${initiatives.id} limit ${RUNNING_SHOWN}`),
-    db.execute(sql`
-      select ${initiatives.id} as id, ${initiatives.title} as title, ${initiatives.deadline}::text as deadline,
-             ${programmeNameOf(sql`${initiatives.programmeId}`)} as programme_name
-      from ${initiatives}
-      where ${where} and ${initiatives.deadline} >= ${today.toISOString().slice(0, 10)}::date and ${initiatives.status} = any(${sql.param([...BEFORE_SUBMISSION])}::text[])
-      order by ${initiatives.deadline}, ${initiatives.id} limit ${DEADLINES_SHOWN}`),
-  ]);
-
-  const groups = rowsOf<GroupRow>(groupResult);
-  /** Rolls the groups up by `key` into count and money, in first-seen order. */
-  const rollUp = <K>(keyOf: (g: GroupRow) => K) => {
-    const rolled = new Map<string, { key: K; groups: GroupRow[] }>();
-    for (const group of groups) {
-      const key = keyOf(group);
-      const id = JSON.stringify(key);
-      const entry = rolled.get(id) ?? { key, groups: [] };
-      entry.groups.push(group);
-      rolled.set(id, entry);
-    }
-    return [...rolled.values()].map(({ key, groups: members }) => ({
-      key,
-      count: members.reduce((n, g) => n + g.count, 0),
-      budgetNok: sumOf(members.map((g) => g.budget_nok)),
-      grantNok: sumOf(members.map((g) => g.grant_nok)),
-      ownShareNok: sumOf(members.map((g) => g.own_share_nok)),
-      coFinancingNok: sumOf(members.map((g) => g.co_financing_nok)),
-      members,
-    }));
-  };
-
-  const [total] = rollUp(() => 'all');
-  if (total) {
-    figures.totals = {
-      count: total.count,
-      budgetNok: total.budgetNok,
-      grantNok: total.grantNok,
-      ownShareNok: total.ownShareNok,
-      coFinancingNok: total.coFinancingNok,
-      hoursApplication: hoursSum(groups.map((g) => g.hours_application)),
-      hoursProject: hoursSum(groups.map((g) => g.hours_project)),
-    };
-  }
-  const byStatus = rollUp((g) => g.status).map(({ key, count, budgetNok, grantNok, ownShareNok, coFinancingNok }) => ({ status: key, count, budgetNok, grantNok, ownShareNok, coFinancingNok }));
-  const statusOrder = (s: Status) => [...OPEN_STATUSES, 'rejected', 'closed', 'withdrawn'].indexOf(s);
-  figures.byStatus = byStatus.sort((a, b) => statusOrder(a.status) - statusOrder(b.status));
-  figures.byProgramme = rollUp((g) => [g.programme_id, g.other_programme] as const)
-    .map(({ key, count, grantNok, members }) => ({ programmeId: key[0], name: members[0]!.programme_name ?? key[1] ?? '', count, grantNok }))
-    .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
-  figures.byYear = rollUp((g) => g.year)
-    .map(({ key, count, grantNok, ownShareNok }) => ({ year: key, count, grantNok, ownShareNok }))
-    .sort((a, b) => a.year - b.year);
-  figures.bySector = MUNICIPAL_SECTORS.map((sector, index) => ({
-    sector,
-    count: groups.reduce((n, g) => n + g.sector_counts[index]!, 0),
-    grantNok: sumOf(groups.map((g) => g.sector_grants[index]!)),
-  }))
-    .filter((s) => s.count > 0)
-    .sort((a, b) => b.count - a.count || a.sector.localeCompare(b.sector));
-
-  const countIn = (statuses: readonly Status[]) => byStatus.filter((s) => statuses.includes(s.status)).reduce((n, s) => n + s.count, 0);
-  const decided = countIn(DECIDED_STATUSES);
-  const granted = countIn(WON_STATUSES);
-  figures.successRate = { decided, granted, rate: decided === 0 ? null : Math.round((granted / decided) * 10_000) / 10_000 };
-  const won = byStatus.filter((s) => WON_STATUSES.includes(s.status));
-  const wonOwnShare = won.reduce((sum, s) => sum + toCents(s.ownShareNok), 0n);
-  figures.grantPerOwnShare = wonOwnShare === 0n ? null : ratioToTwoDecimals(won.reduce((sum, s) => sum + toCents(s.grantNok), 0n), wonOwnShare);
-
-  figures.benefits = rowsOf<{ benefit: string; count: number; average: number }>(benefitResult);
-  figures.running = rowsOf<{ id: string; title: string; start_date: string | null; end_date: string | null; programme_name: string | null }>(runningResult).map((r) => ({
-    id: r.id,
-    title: r.title,
-    startDate: r.start_date,
-    endDate: r.end_date,
-    programmeName: r.programme_name,
-  }));
-  figures.nextDeadlines = rowsOf<{ id: string; title: string; deadline: string; programme_name: string | null }>(deadlineResult).map((d) => ({
-    id: d.id,
-    title: d.title,
-    deadline: d.deadline,
-    programmeName: d.programme_name,
-  }));
-  return figures;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -16,11 +16,14 @@ import { LANGUAGES } from '../reference/codes.js';
 import type { ExchangeRate } from '../reference/exchange-rate.js';
 import { organisationPath } from '../organisations/access.js';
 import { allowedTransitions, type Status } from './life-cycle.js';
-import { InitiativeFilterQuery, InitiativeListQuery, normaliseFilters, normalisePage, normaliseSort } from './filters.js';
-import { mayEdit, overlapsScope, portfolioScope } from './visibility.js';
-import { dashboardFigures, documentPlace, findDocument, initiativePlace, listInitiatives, loadInitiative, timeline, type InitiativeRecord, type InitiativeSummaryRow } from './repository.js';
+import { InitiativeFilterQuery, InitiativeListQuery, normalisePage, normaliseSort } from './filters.js';
+import { mayEdit, portfolioScope } from './visibility.js';
+import { documentPlace, findDocument, initiativePlace, listInitiatives, loadInitiative, timeline, type InitiativeRecord, type InitiativeSummaryRow } from './repository.js';
+import { dashboardFigures } from './dashboard-repository.js';
 import { attach, changeStatus, createInitiative, deleteInitiative, removeDocument, StatusNotAllowedError, titleFromIdea, updateInitiative, VersionConflictError } from './initiatives.js';
-import { contentDisposition, MAX_DOCUMENT_BYTES, mediaTypeOf } from './documents.js';
+import { MAX_DOCUMENT_BYTES, mediaTypeOf } from './documents.js';
+import { contentDisposition } from '../platform/export/download.js';
+import { requestFilters } from './request-filters.js';
 import { PORTFOLIO_STATUS_NAMES } from './messages.js';
 import {
   Dashboard,
@@ -142,16 +145,7 @@ export function portfolioRoutes(options: PortfolioRouteOptions): FastifyPluginAs
 
   const presentById = async (request: FastifyRequest, id: string) => presentInitiative((await loadInitiative(db, id, requestLanguage(request)))!, request.principal!);
 
-  /** The filters of the query, with the organisation checked: a tree the person can see nothing of is not found. */
-  async function filtersOf(request: FastifyRequest, query: InitiativeFilterQuery) {
-    const scope = portfolioScope(request.principal!.memberships);
-    const filters = normaliseFilters(query);
-    if (filters.organisationId) {
-      const path = await organisationPath(db, filters.organisationId);
-      if (path === null || !overlapsScope(scope, path)) throw new HttpError(404, 'not-found', 'notFound', { what: filters.organisationId }, 'organisation');
-    }
-    return { scope, filters };
-  }
+  const filtersOf = (request: FastifyRequest, query: InitiativeFilterQuery) => requestFilters(db, request, query);
 
   return async (app) => {
     app.get(

@@ -84,6 +84,8 @@ export const initiatives = pgTable(
     index('initiatives_status_idx').on(t.organisationId, t.status),
     index('initiatives_programme_idx').on(t.programmeId, t.priorityCode),
     index('initiatives_deadline_idx').on(t.deadline).where(sql`${t.deadline} IS NOT NULL`),
+    // The dashboard's running projects, ending first: read in order, stopping after the few it shows.
+    index('initiatives_running_idx').on(t.endDate, t.startDate, t.id).where(sql`${t.status} = 'running'`),
     index('initiatives_start_idx').on(t.startDate),
     index('initiatives_sectors_idx').using('gin', t.sectors),
     index('initiatives_sdg_idx').using('gin', t.sdgGoals),
@@ -137,8 +139,39 @@ export const initiativeBenefits = pgTable(
     benefit: text('benefit').notNull(),
     score: smallint('score').notNull(),
     comment: text('comment').notNull().default(''),
+    /** The initiative's organisation and private flag, copied by the database (trigger) so the tallies can count a removed benefit. */
+    organisationId: uuid('organisation_id'),
+    private: boolean('private'),
   },
   (t) => [primaryKey({ columns: [t.initiativeId, t.benefit] }), index('initiative_benefits_benefit_idx').on(t.benefit)],
+);
+
+/**
+ * The dashboard's figures per organisation, kept by the database itself (statement triggers on
+ * `initiatives` and `initiative_benefits`, migration 0013) in the same transaction as every change, so
+ * the dashboard of a whole tree sums a few rows per organisation instead of every initiative. One row
+ * per organisation, private flag and (dimension, key): `status`, `programme` (catalogue id),
+ * `other-programme` (free name), `year` (first year of the period), `sector` and `benefit`.
+ */
+export const initiativeTallies = pgTable(
+  'initiative_tallies',
+  {
+    organisationId: uuid('organisation_id').notNull(),
+    dimension: text('dimension').notNull(),
+    key: text('key').notNull(),
+    private: boolean('private').notNull(),
+    count: integer('count').notNull(),
+    budgetNok: numeric('budget_nok', { precision: 18, scale: 2 }).notNull(),
+    grantNok: numeric('grant_nok', { precision: 18, scale: 2 }).notNull(),
+    ownShareNok: numeric('own_share_nok', { precision: 18, scale: 2 }).notNull(),
+    coFinancingNok: numeric('co_financing_nok', { precision: 18, scale: 2 }).notNull(),
+    hoursApplication: numeric('hours_application', { precision: 14, scale: 1 }).notNull(),
+    hoursProject: numeric('hours_project', { precision: 14, scale: 1 }).notNull(),
+    /** Benefits: the sum of their scores, for the average. */
+    scoreSum: integer('score_sum').notNull(),
+  },
+  // A tally that falls to zero is removed at once; the partial index finds those without a scan.
+  (t) => [primaryKey({ columns: [t.organisationId, t.dimension, t.key, t.private] }), index('initiative_tallies_empty_idx').on(t.organisationId).where(sql`${t.count} = 0`)],
 );
 
 /** Links and uploaded documents (content kept in the database, bounded in size by the route). */

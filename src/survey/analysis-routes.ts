@@ -10,18 +10,22 @@
  * - Opportunities, the answers as XLSX, and creating an initiative: coordinators only, as they name units.
  */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type, type Static } from '@sinclair/typebox';
 import type { Db } from '../platform/db/client.js';
 import { ErrorResponse, HttpError, requestLanguage } from '../platform/http/errors.js';
 import { stringEnum } from '../platform/string-enum.js';
+import { TtlCache } from '../platform/ttl-cache.js';
+import { sendSerialisedJson } from '../platform/http/serialised-reply.js';
+import { FINGERPRINT_MAX_AGE_MS, watchFingerprint } from '../catalogue/fingerprint-watch.js';
+import { catalogueFingerprint, catalogueImportsInThisProcess } from '../catalogue/repository.js';
 import { LANGUAGES, type Language } from '../reference/codes.js';
 import type { Permission } from '../organisations/roles.js';
 import type { Concept } from '../catalogue/concept-schema.js';
 import { loadShippedVocabulary } from '../navigator/load-vocabulary.js';
 import type { Navigator } from '../navigator/navigator.js';
 import { SurveySummary } from './summary-schema.js';
-import { roundContext, roundSummary, type RoundContext } from './summary-query.js';
+import { FREE_TEXT_PER_THEME, QuestionCellStore, roundContext, roundSummary, type RoundContext } from './summary-query.js';
 import { roundOpportunities } from './opportunities-query.js';
 import { compileThemes } from './themes.js';
 import { inRound } from './routes.js';
@@ -34,6 +38,9 @@ import type { ExchangeRate } from '../reference/exchange-rate.js';
 
 /** The round's coordinators: those who may manage organisations in the round's organisation, as for running the round (routes.ts). */
 export const COORDINATOR_PERMISSION: Permission = 'manage-organisations';
+
+/** Summaries kept serialised: a round's answer is about 1 MB at 2 000 units; old revisions age out. */
+const SUMMARY_CACHE = { ttlMs: 30 * 60_000, maxEntries: 32 };
 
 const RoundParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
 const LangQuery = Type.Object({ lang: Type.Optional(stringEnum(LANGUAGES, 'Language of the answer and of error messages')) }, { additionalProperties: false });
@@ -118,6 +125,9 @@ export function surveyAnalysisRoutes(options: SurveyAnalysisOptions): FastifyPlu
     const vocabulary = compileThemes(options.concepts ?? (await loadShippedVocabulary()));
     // Coordinating takes the content permission too: a system administrator, who manages organisations
     // everywhere, reads no tenant's answers.
+    const summaries = new TtlCache<Buffer>(SUMMARY_CACHE);
+    const questionCells = new QuestionCellStore();
+    const catalogueVersion = watchFingerprint(() => catalogueFingerprint(db), { maxAgeMs: FINGERPRINT_MAX_AGE_MS, localChanges: catalogueImportsInThisProcess });
     const isCoordinator = (request: FastifyRequest) => request.granted?.permissions.has(COORDINATOR_PERMISSION) === true && request.granted.permissions.has('edit');
     app.addHook('preHandler', async (request) => {
       const access = request.routeOptions.config.access;
@@ -143,9 +153,21 @@ export function surveyAnalysisRoutes(options: SurveyAnalysisOptions): FastifyPlu
           response: { 200: SurveySummary, 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse },
         },
       },
-      async (request) => {
+      async (request, reply) => {
         const language = requestLanguage(request);
-        return roundSummary(db, await contextOf(request.params.id, language), vocabulary, language, isCoordinator(request));
+        const context = await contextOf(request.params.id, language);
+        const showNames = isCoordinator(request);
+        const { round } = context;
+        // Computed once per revision of the answers (and of the catalogue's names), however many look at it.
+        const key = JSON.stringify([round.id, round.answersRevision, round.title, round.status, round.closesAt, round.minGroupSize, language, showNames, await catalogueVersion.current()]);
+        let body = summaries.get(key);
+        // RFC 9211, as the catalogue's answers: whether the summary came from the store.
+        reply.header('cache-status', body === undefined ? 'mulighetsrom; fwd=miss' : 'mulighetsrom; hit');
+        if (body === undefined) {
+          body = Buffer.from(reply.serialize(await roundSummary(db, context, vocabulary, language, showNames, FREE_TEXT_PER_THEME, questionCells)) as string);
+          summaries.set(key, body);
+        }
+        return sendSerialisedJson(reply as FastifyReply, body);
       },
     );
 
@@ -235,7 +257,7 @@ export function surveyAnalysisRoutes(options: SurveyAnalysisOptions): FastifyPlu
       async (request, reply) => {
         const language = requestLanguage(request);
         const context = await contextOf(request.params.id, language);
-        const summary = await roundSummary(db, context, vocabulary, language, isCoordinator(request), Number.POSITIVE_INFINITY);
+        const summary = await roundSummary(db, context, vocabulary, language, isCoordinator(request), Number.POSITIVE_INFINITY, questionCells);
         const pdf = await summaryReport(summary, language, new Date());
         return reply.type(MEDIA_TYPES.pdf).header('content-disposition', contentDisposition(fileName(context.round.title, 'pdf'))).header('cache-control', 'no-store').send(pdf);
       },

@@ -4,7 +4,7 @@
  * organisation tree. Each bad line is reported with its number and column, and the good lines still count.
  */
 import { parse } from 'csv-parse/sync';
-import { CODE_NAMES, norwegianMunicipalities, swedishMunicipalities } from '../reference/index.js';
+import { CODE_NAMES, norwegianMunicipalities, norwegianMunicipality, swedishMunicipalities, swedishMunicipality } from '../reference/index.js';
 import { LANGUAGES, MUNICIPAL_SECTORS, type MunicipalSector } from '../reference/codes.js';
 
 export interface InviteePerson {
@@ -56,6 +56,11 @@ export function municipalityCodeOf(value: string): string | null | 'ambiguous' {
   const codes = MUNICIPALITIES_BY_NAME.get(fold(text).replace(/\s+(kommune|kommun|municipality)$/, ''));
   if (!codes) return null;
   return codes.size === 1 ? [...codes][0]! : 'ambiguous';
+}
+
+/** A municipality's name by its number (Norwegian 2024 or Swedish kommunkod); null for an unknown code. */
+export function municipalityName(code: string): string | null {
+  return norwegianMunicipality(code)?.norwegianName ?? swedishMunicipality(code)?.name ?? null;
 }
 
 const SECTOR_BY_NAME = new Map<string, MunicipalSector>(

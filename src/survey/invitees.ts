@@ -127,27 +127,37 @@ interface Candidate extends InviteePerson {
   language: string | null;
 }
 
-/** Units of the tree as candidates: named after the unit, addressed to its contact, placed by the tree. */
-async function candidatesFromTree(db: Queryable, round: RoundWithCounts, organisationIds: string[], skipped: Skipped[]): Promise<Candidate[]> {
-  const units = await unitsInTree(db, round.organisationPath, organisationIds);
-  const found = new Set(units.map((u) => u.id));
-  for (const id of organisationIds) if (!found.has(id)) skipped.push({ email: id, reason: 'outside-tree' });
+/** A unit of the tree to invite: at the address given for it, or else at its member's with the largest role. */
+export interface UnitPick {
+  organisationId: string;
+  person?: InviteePerson;
+}
+
+/** Units of the tree as candidates: named after the unit, placed by the tree, unless the pick says otherwise. */
+async function candidatesFromTree(db: Queryable, round: RoundWithCounts, picks: UnitPick[], skipped: Skipped[]): Promise<Candidate[]> {
+  const units = await unitsInTree(db, round.organisationPath, [...new Set(picks.map((pick) => pick.organisationId))]);
+  const unitsById = new Map(units.map((u) => [u.id, u]));
   const ancestors = await organisationsById(db, [...new Set(units.flatMap((u) => u.path.split('/').filter(Boolean)))]);
   const byId = new Map(ancestors.map((o) => [o.id, o]));
-  const contacts = await unitContacts(db, units.map((u) => u.id));
+  const contacts = await unitContacts(db, [...new Set(picks.filter((pick) => !pick.person && unitsById.has(pick.organisationId)).map((pick) => pick.organisationId))]);
   const candidates: Candidate[] = [];
-  for (const unit of units) {
-    const contact = contacts.get(unit.id);
+  for (const { organisationId, person } of picks) {
+    const unit = unitsById.get(organisationId);
+    if (!unit) {
+      skipped.push({ email: person?.email ?? organisationId, reason: 'outside-tree' });
+      continue;
+    }
+    const contact = person ? { email: person.email, language: null } : contacts.get(unit.id);
     if (!contact) {
       skipped.push({ email: unit.id, reason: 'no-address' });
       continue;
     }
     candidates.push({
       organisationId: unit.id,
-      name: unit.name,
-      email: contact.email,
-      municipalityCode: municipalityInTree(unit.path, byId),
-      sector: unit.kind === 'municipality' ? null : sectorFromUnitName(unit.name),
+      name: person?.name.trim() || unit.name,
+      email: contact.email.trim(),
+      municipalityCode: person?.municipalityCode ?? municipalityInTree(unit.path, byId),
+      sector: person?.sector ?? (unit.kind === 'municipality' ? null : sectorFromUnitName(unit.name)),
       language: contact.language,
     });
   }
@@ -155,16 +165,17 @@ async function candidatesFromTree(db: Queryable, round: RoundWithCounts, organis
 }
 
 /**
- * Adds invitees from the tree and/or as people; an address already invited is skipped. When the round
- * is open, the new invitees get their invitations at once.
+ * Adds invitees from the tree (at their member's address, or at one given per unit) and/or as people; an
+ * address already invited is skipped. When the round is open, the new invitees get their invitations at once.
  */
-export async function addInvitees(db: Db, mail: SurveyMail, roundId: string, input: { organisationIds?: string[]; people?: InviteePerson[] }, actor: Actor): Promise<AddResult> {
+export async function addInvitees(db: Db, mail: SurveyMail, roundId: string, input: { organisationIds?: string[]; units?: UnitPick[]; people?: InviteePerson[] }, actor: Actor): Promise<AddResult> {
   const round = await requireRound(db, roundId);
   const status = effectiveStatus(round);
   if (status === 'closed') throw new HttpError(409, 'round-state', 'surveyRoundState', { status });
   const skipped: Skipped[] = [];
+  const picks: UnitPick[] = [...[...new Set(input.organisationIds ?? [])].map((organisationId) => ({ organisationId })), ...(input.units ?? [])];
   const candidates: Candidate[] = [
-    ...(await candidatesFromTree(db, round, [...new Set(input.organisationIds ?? [])], skipped)),
+    ...(await candidatesFromTree(db, round, picks, skipped)),
     ...(input.people ?? []).map((p) => ({ ...p, name: p.name.trim(), email: p.email.trim(), organisationId: null, language: null })),
   ];
   const added = await db.transaction(async (tx) => {

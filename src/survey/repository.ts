@@ -88,7 +88,7 @@ export interface QuestionWithCount extends QuestionRow {
 /** The questions asked now (current versions), in order, each with the number of answers given to it (any version). */
 export async function currentQuestions(db: Queryable, roundId: string): Promise<QuestionWithCount[]> {
   const rows = await db
-    .select({ question: surveyQuestions, answerCount: sql<number>`(SELECT count(*)::int FROM survey_answers a WHERE a.round_id = ${surveyQuestions.roundId} AND a.question_key = ${surveyQuestions.key})` })
+    .select({ question: surveyQuestions, answerCount: sql<number>`(SELECT count(*)::int FROM survey_answers a WHERE a.round_id = survey_questions.round_id AND a.question_key = survey_questions.key)` })
     .from(surveyQuestions)
     .where(and(eq(surveyQuestions.roundId, roundId), isNull(surveyQuestions.retiredAt)))
     .orderBy(asc(surveyQuestions.position), asc(surveyQuestions.key));

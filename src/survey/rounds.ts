@@ -189,6 +189,15 @@ export async function closeRound(db: Db, id: string, actor: Actor, now = new Dat
   return requireRound(db, id);
 }
 
+/** Drafts whose opening time has come and whose closing time has not (the periodic job opens them). */
+export async function roundsDueToOpen(db: Db, now = new Date()): Promise<string[]> {
+  const due = await db
+    .select({ id: surveyRounds.id })
+    .from(surveyRounds)
+    .where(and(eq(surveyRounds.status, 'draft'), lte(surveyRounds.opensAt, now), sql`${surveyRounds.closesAt} > ${now}`));
+  return due.map((round) => round.id);
+}
+
 /** Records as closed the open rounds whose closing time has passed (run by the periodic job). */
 export async function closeDueRounds(db: Db, actor: Actor, now = new Date()): Promise<number> {
   const due = await db.select({ id: surveyRounds.id }).from(surveyRounds).where(and(eq(surveyRounds.status, 'open'), lte(surveyRounds.closesAt, now)));

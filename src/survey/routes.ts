@@ -21,7 +21,7 @@ import { stringEnum } from '../platform/string-enum.js';
 import { LANGUAGES, MUNICIPAL_SECTORS } from '../reference/codes.js';
 import { inOrganisationOf, organisationPath } from '../organisations/access.js';
 import { permissionsAt, type Permission } from '../organisations/roles.js';
-import { ListUnreadableError, parseInviteeList, ROW_PROBLEMS, type InviteePerson } from './invitee-list.js';
+import { ListUnreadableError, municipalityName, parseInviteeList, ROW_PROBLEMS, type InviteePerson } from './invitee-list.js';
 import { addInvitees, resendLink, removeInvitee, sendPendingInvitations, SKIP_REASONS, type SurveyMail } from './invitees.js';
 import { addQuestion, editQuestion, retireQuestion } from './question-editing.js';
 import { QUESTION_KEY_PATTERN, QuestionDefinition } from './questions.js';
@@ -122,6 +122,7 @@ const Invitee = Type.Object(
     name: Type.String(),
     email: Type.String(),
     municipalityCode: Type.Union([Type.String(), Type.Null()]),
+    municipalityName: Type.Union([Type.String(), Type.Null()], { description: 'The municipality\'s name, when its code is known' }),
     sector: Type.Union([Type.String(), Type.Null()]),
     invitedAt: NullableDateTime,
     lastSentAt: NullableDateTime,
@@ -133,7 +134,13 @@ const Invitee = Type.Object(
   { title: 'SurveyInvitee' },
 );
 const Person = Type.Object(
-  { name: Type.String({ minLength: 1, maxLength: 200 }), email: Type.String({ minLength: 3, maxLength: 254 }), municipalityCode: Type.Optional(MunicipalityCode), sector: Type.Optional(Sector) },
+  {
+    name: Type.String({ minLength: 1, maxLength: 200 }),
+    email: Type.String({ minLength: 3, maxLength: 254 }),
+    municipalityCode: Type.Optional(MunicipalityCode),
+    sector: Type.Optional(Sector),
+    organisationId: Type.Optional(Type.String({ format: 'uuid', description: 'The unit of the tree this address answers for; its municipality and sector come from the tree unless given' })),
+  },
   { additionalProperties: false },
 );
 const NewInvitees = Type.Object(
@@ -179,6 +186,7 @@ const presentInvitee = (i: InviteeRow): Static<typeof Invitee> => ({
   name: i.name,
   email: i.email,
   municipalityCode: i.municipalityCode,
+  municipalityName: i.municipalityCode ? municipalityName(i.municipalityCode) : null,
   sector: i.sector,
   invitedAt: isoOrNull(i.invitedAt),
   lastSentAt: isoOrNull(i.lastSentAt),
@@ -392,7 +400,7 @@ export function surveyCoordinatorRoutes({ db, mail }: SurveyRouteOptions): Fasti
         config: { access: coordinating },
         schema: {
           tags: ['surveys'],
-          summary: 'Invite units from the tree below the round\'s organisation (addressed to each unit\'s member with the largest role) and/or people by address; invited at once when the round is open',
+          summary: 'Invite units from the tree below the round\'s organisation (organisationIds: addressed to each unit\'s member with the largest role; people with organisationId: at the address given) and/or people by address; invited at once when the round is open',
           params: IdParams,
           querystring: LangQuery,
           body: NewInvitees,
@@ -400,8 +408,11 @@ export function surveyCoordinatorRoutes({ db, mail }: SurveyRouteOptions): Fasti
         },
       },
       async (request) => {
-        const people: InviteePerson[] = (request.body.people ?? []).map((p) => ({ name: p.name, email: p.email, municipalityCode: p.municipalityCode ?? null, sector: p.sector ?? null }));
-        const result = await addInvitees(db, mail, request.params.id, { organisationIds: request.body.organisationIds, people }, actor(request));
+        const given = request.body.people ?? [];
+        const person = (p: (typeof given)[number]): InviteePerson => ({ name: p.name, email: p.email, municipalityCode: p.municipalityCode ?? null, sector: p.sector ?? null });
+        const units = given.flatMap((p) => (p.organisationId ? [{ organisationId: p.organisationId, person: person(p) }] : []));
+        const people = given.filter((p) => !p.organisationId).map(person);
+        const result = await addInvitees(db, mail, request.params.id, { organisationIds: request.body.organisationIds, units, people }, actor(request));
         return { added: result.added.length, skipped: result.skipped, problems: [], delivery: { sent: result.delivery.sent, failed: result.delivery.failed.length } };
       },
     );

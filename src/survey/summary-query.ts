@@ -5,6 +5,7 @@
  */
 import type { Db } from '../platform/db/client.js';
 import type { LocalisedText } from '../catalogue/schema.js';
+import { TtlCache } from '../platform/ttl-cache.js';
 import { CODE_NAMES } from '../reference/code-names.js';
 import { MUNICIPAL_SECTORS, type Language, type MunicipalSector } from '../reference/codes.js';
 import { norwegianMunicipality, swedishMunicipality } from '../reference/index.js';
@@ -22,6 +23,7 @@ import {
   inviteeCells,
   OTHER_PROGRAMME,
   programmeNames,
+  questionRevisions,
   projectCells,
   roundQuestions,
   type ProjectFields,
@@ -92,6 +94,31 @@ export function themeLabeller(language: Language, vocabulary: ThemeVocabulary, a
   return (theme) => (theme.kind === 'area' ? (areaLabels.get(theme.id) ?? theme.id) : theme.kind === 'concept' ? (conceptLabels.get(theme.id) ?? theme.id) : summaryText('otherTheme', language));
 }
 
+/**
+ * Each question's counted cells, kept per revision of its answers: while a round is being answered, a
+ * summary recounts only the questions answered since the last one. The revisions are read before the
+ * cells, so a cell can be newer than its revision (and is counted again next time), never older.
+ */
+export class QuestionCellStore {
+  private readonly cells = new TtlCache<unknown[]>({ ttlMs: 30 * 60_000, maxEntries: 5_000 });
+
+  async cellsOf<C extends { questionKey: string }>(kind: string, roundId: string, revisions: ReadonlyMap<string, string>, keys: readonly string[], count: (keys: string[]) => Promise<C[]>): Promise<C[]> {
+    const id = (key: string) => `${roundId}|${kind}|${key}|${revisions.get(key) ?? 'none'}`;
+    const found = new Map<string, C[]>();
+    for (const key of keys) {
+      const cells = this.cells.get(id(key)) as C[] | undefined;
+      if (cells) found.set(key, cells);
+    }
+    const stale = keys.filter((key) => !found.has(key));
+    if (stale.length > 0) {
+      for (const key of stale) found.set(key, []);
+      for (const cell of await count(stale)) found.get(cell.questionKey)!.push(cell);
+      for (const key of stale) this.cells.set(id(key), found.get(key)!);
+    }
+    return keys.flatMap((key) => found.get(key)!);
+  }
+}
+
 /** Free-text answers shown per theme in the live summary; the XLSX export and the PDF report hold them all. */
 export const FREE_TEXT_PER_THEME = 25;
 
@@ -104,6 +131,7 @@ export async function roundSummary(
   language: Language,
   showNames: boolean,
   freeTextPerTheme: number = FREE_TEXT_PER_THEME,
+  store: QuestionCellStore = new QuestionCellStore(),
 ): Promise<SurveySummary> {
   const { round, questions, names } = context;
   const roles = QUESTION_ROLES;
@@ -115,13 +143,15 @@ export async function roundSummary(
   const floor = interestFloor(questions);
   const knowledge = usedColumn(questions);
 
+  const revisions = await questionRevisions(db, round.id);
+  const counted = <C extends { questionKey: string }>(kind: string, keys: readonly string[], count: (keys: string[]) => Promise<C[]>) => store.cellsOf(kind, round.id, revisions, keys, count);
   const [invitees, answered, one, multiple, matrix, projects, benefits, reasons, texts, experienced, interested] = await Promise.all([
     inviteeCells(db, round.id),
     // Respondents of multiple-choice questions; those of the others are the sum of their choices.
-    answeredCells(db, round.id, keysOf('multiple')),
-    choiceCells(db, round.id, 'one', [...keysOf('single'), ...keysOf('scale')]),
-    choiceCells(db, round.id, 'multiple', keysOf('multiple')),
-    choiceCells(db, round.id, 'matrix', keysOf('matrix')),
+    counted('answered', keysOf('multiple'), (keys) => answeredCells(db, round.id, keys)),
+    counted('one', [...keysOf('single'), ...keysOf('scale')], (keys) => choiceCells(db, round.id, 'one', keys)),
+    counted('multiple', keysOf('multiple'), (keys) => choiceCells(db, round.id, 'multiple', keys)),
+    counted('matrix', keysOf('matrix'), (keys) => choiceCells(db, round.id, 'matrix', keys)),
     projectCells(db, round.id, projectKeys, PROJECT_FIELDS),
     benefitCells(db, round.id, projectKeys, PROJECT_FIELDS),
     benefitReasons(db, round.id, projectKeys, PROJECT_FIELDS),

@@ -16,6 +16,8 @@ export interface RoundRow {
   status: string;
   closesAt: string;
   minGroupSize: number;
+  /** Raised by the database whenever answers, invitees or questions change (decimal string: a bigint). */
+  answersRevision: string;
 }
 
 export interface QuestionRow {
@@ -67,7 +69,8 @@ const anyOf = (keys: readonly string[]) => sql`any(${sql.param([...keys])}::text
 export async function findRound(db: Db, roundId: string): Promise<RoundRow | null> {
   const [row] = await query<RoundRow & { closesAt: Date | string }>(
     db,
-    sql`select id, organisation_id as "organisationId", title, status, closes_at as "closesAt", min_group_size as "minGroupSize"
+    sql`select id, organisation_id as "organisationId", title, status, closes_at as "closesAt", min_group_size as "minGroupSize",
+               answers_revision::text as "answersRevision"
           from survey_rounds where id = ${roundId}`,
   );
   return row ? { ...row, closesAt: new Date(row.closesAt).toISOString() } : null;
@@ -80,6 +83,12 @@ export async function roundQuestions(db: Db, roundId: string): Promise<QuestionR
     sql`select key, version, type, position, section, definition, retired_at is not null as retired
           from survey_questions where round_id = ${roundId} order by position, key, version`,
   );
+}
+
+/** Each question's revision in the round (questions never answered have none). */
+export async function questionRevisions(db: Db, roundId: string): Promise<Map<string, string>> {
+  const rows = await query<{ key: string; revision: string }>(db, sql`select question_key as key, revision::text as revision from survey_question_revisions where round_id = ${roundId}`);
+  return new Map(rows.map((row) => [row.key, row.revision]));
 }
 
 export async function programmeNames(db: Db): Promise<Map<string, LocalisedText>> {

@@ -7,7 +7,7 @@
  * and question key — the later save wins per question and touches nothing else.
  */
 import { sql } from 'drizzle-orm';
-import { boolean, index, integer, jsonb, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, index, integer, jsonb, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { users } from '../accounts/tables.js';
 import { organisations } from '../organisations/tables.js';
 
@@ -34,6 +34,8 @@ export const surveyRounds = pgTable(
     /** Language the invitations are written in, unless an invitee's own is known. */
     language: text('language').notNull().default('nb'),
     version: integer('version').notNull().default(1),
+    /** Raised by the database (statement triggers, migration 0015) whenever the round's answers, invitees or questions change: a summary computed at one revision holds until the next. */
+    answersRevision: bigint('answers_revision', { mode: 'number' }).notNull().default(0),
     createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
@@ -97,6 +99,23 @@ export const surveyInvitees = pgTable(
     index('survey_invitees_round_idx').on(t.roundId, t.municipalityCode, t.sector),
     uniqueIndex('survey_invitees_email_idx').on(t.roundId, sql`lower(${t.email})`),
   ],
+);
+
+/**
+ * How often each question's answers in a round have changed (raised by statement triggers on answers and
+ * on invitees' municipality and sector, migration 0016): the summary keeps each question's counted cells
+ * until its revision moves, so one saved answer recounts one question, not the round.
+ */
+export const surveyQuestionRevisions = pgTable(
+  'survey_question_revisions',
+  {
+    roundId: uuid('round_id')
+      .notNull()
+      .references(() => surveyRounds.id, { onDelete: 'cascade' }),
+    questionKey: text('question_key').notNull(),
+    revision: bigint('revision', { mode: 'number' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.roundId, t.questionKey] })],
 );
 
 export const surveyAnswers = pgTable(

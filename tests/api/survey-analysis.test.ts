@@ -10,14 +10,20 @@ import { createMailer } from '../../src/platform/mail/mailer.js';
 import { DEFAULT_CATALOGUE_DIR } from '../../src/catalogue/files.js';
 import { importCatalogue } from '../../src/catalogue/import.js';
 import ExcelJS from 'exceljs';
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { SurveySummary } from '../../src/survey/summary-schema.js';
 import { initiativePartners, initiatives } from '../../src/portfolio/tables.js';
+import { surveyAnswers, surveyInvitees } from '../../src/survey/tables.js';
+import { FREE_TEXT_PER_THEME, QuestionCellStore, roundContext, roundSummary } from '../../src/survey/summary-query.js';
+import { compileThemes } from '../../src/survey/themes.js';
+import { TEMPLATE_KEYS } from '../../src/survey/template.js';
+import { loadShippedVocabulary } from '../../src/navigator/load-vocabulary.js';
+import { createRound } from '../../src/survey/rounds.js';
 import { ENGINES, type TestDatabase } from '../support/databases.js';
 import { signIn, type SignedInClient } from '../support/accounts.js';
 import { pdfText } from '../support/pdf-text.js';
-import { seedTenants, type Tenants } from '../support/tenants.js';
-import { MUNICIPALITIES, seedMossRegionRound, type SeededRound } from '../support/authorisation/survey-analysis.js';
+import { seedTenants, SETUP_ACTOR, type Tenants } from '../support/tenants.js';
+import { MOSS_UNITS, MUNICIPALITIES, seedMossRegionRound, type SeededRound } from '../support/authorisation/survey-analysis.js';
 
 const quietLog = { info: () => undefined, warn: () => undefined };
 
@@ -119,6 +125,57 @@ describe.each(ENGINES)('survey analysis on $engine', ({ create }) => {
     const summary = (await as.regionCoordinator.request({ url: `/api/surveys/rounds/${other.roundId}/summary` })).json<SurveySummary>();
     expect(summary.responseRate.byMunicipality.some((g) => g.suppressed)).toBe(false);
     expect(summary.responseRate.byMunicipality.find((g) => g.key === MUNICIPALITIES.valer)).toMatchObject({ invited: 2, responded: 1 });
+  });
+
+  it('counts a summary once per change of the answers, and hands out the stored one until then', async () => {
+    const other = await seedMossRegionRound(testDb.database.db, t.moss, 1);
+    const url = `/api/surveys/rounds/${other.roundId}/summary`;
+    const first = await as.regionCoordinator.request({ url });
+    const second = await as.regionCoordinator.request({ url });
+    expect([first.headers['cache-status'], second.headers['cache-status']]).toEqual(['mulighetsrom; fwd=miss', 'mulighetsrom; hit']);
+    expect(second.body).toBe(first.body);
+    // A reader's summary of the same answers is their own: without names.
+    const reader = await as.mossReader.request({ url });
+    expect(reader.headers['cache-status']).toBe('mulighetsrom; fwd=miss');
+    expect(reader.json<SurveySummary>().namesShown).toBe(false);
+    // One unit's answers go (cleared, or deleted on the retention date): the next summary is counted afresh.
+    const answering = MOSS_UNITS.find((unit) => unit.answers !== undefined)!;
+    await testDb.database.db.delete(surveyAnswers).where(eq(surveyAnswers.inviteeId, other.inviteeIds[answering.name]!));
+    const third = await as.regionCoordinator.request({ url });
+    expect(third.headers['cache-status']).toBe('mulighetsrom; fwd=miss');
+    expect(first.json<SurveySummary>().responseRate.overall.responded - third.json<SurveySummary>().responseRate.overall.responded).toBe(1);
+  });
+
+  it('recounts only the questions answered since, and agrees with counting everything afresh', async () => {
+    const db = testDb.database.db;
+    const other = await seedMossRegionRound(db, t.moss, 1);
+    const vocabulary = compileThemes(await loadShippedVocabulary());
+    const store = new QuestionCellStore();
+    const summaryWith = async (cells: QuestionCellStore) => roundSummary(db, (await roundContext(db, other.roundId, 'nb'))!, vocabulary, 'nb', true, FREE_TEXT_PER_THEME, cells);
+    await summaryWith(store);
+    const answering = MOSS_UNITS.filter((unit) => unit.answers !== undefined);
+    const [first, second, third] = answering.map((unit) => other.inviteeIds[unit.name]!);
+    const changes: Array<[string, () => Promise<unknown>]> = [
+      ['an answer changed', () => db.update(surveyAnswers).set({ value: 0 }).where(and(eq(surveyAnswers.inviteeId, first!), eq(surveyAnswers.questionKey, TEMPLATE_KEYS.interest)))],
+      ['an answer removed', () => db.delete(surveyAnswers).where(and(eq(surveyAnswers.inviteeId, second!), eq(surveyAnswers.questionKey, TEMPLATE_KEYS.knowledge)))],
+      ['a unit moved to another municipality and sector', () => db.update(surveyInvitees).set({ municipalityCode: MUNICIPALITIES.valer, sector: 'culture' }).where(eq(surveyInvitees.id, third!))],
+      ['a unit removed with its answers', () => db.delete(surveyInvitees).where(eq(surveyInvitees.id, first!))],
+    ];
+    for (const [change, apply] of changes) {
+      await apply();
+      expect(await summaryWith(store), change).toEqual(await summaryWith(new QuestionCellStore()));
+    }
+  });
+
+  it('counts the answers of a round\'s own questions only', async () => {
+    const fresh = await createRound(testDb.database.db, t.moss, { title: 'Ny runde', closesAt: new Date(Date.now() + 14 * 86_400_000) }, SETUP_ACTOR);
+    const questions = await as.regionCoordinator.request({ url: `/api/surveys/rounds/${fresh.id}/questions` });
+    expect(questions.statusCode, questions.body).toBe(200);
+    const counts = questions.json<{ items: Array<{ answerCount: number }> }>().items.map((q) => q.answerCount);
+    expect(counts.length).toBeGreaterThan(5);
+    expect(counts.every((n) => n === 0)).toBe(true);
+    const seededCounts = (await as.regionCoordinator.request({ url: `/api/surveys/rounds/${seeded.roundId}/questions` })).json<{ items: Array<{ answerCount: number }> }>().items.map((q) => q.answerCount);
+    expect(Math.max(...seededCounts)).toBe(11);
   });
 
   it('ranks programmes for interested units and finds the joint candidates', async () => {

@@ -110,6 +110,13 @@ describe.each(ENGINES)('survey rounds on $engine', ({ create }) => {
     const fromTree = await coordinator.request({ method: 'POST', url: `/api/surveys/rounds/${roundId}/invitees`, payload: { organisationIds: [spetalen, t.verket, t.bergen] } });
     expect(fromTree.statusCode, fromTree.body).toBe(200);
     expect(fromTree.json()).toMatchObject({ added: 2, skipped: [{ email: t.bergen, reason: 'outside-tree' }], delivery: { sent: 0, failed: 0 } });
+    // A unit of the tree at an address the coordinator gives: placed by the tree all the same.
+    const atAddress = await coordinator.request({
+      method: 'POST',
+      url: `/api/surveys/rounds/${roundId}/invitees`,
+      payload: { people: [{ name: 'Moss kommune, oppvekst', email: 'oppvekst@moss.example', organisationId: t.moss, sector: 'education' }, { name: 'Bergen', email: 'post@bergen.example', organisationId: t.bergen }] },
+    });
+    expect(atAddress.json()).toMatchObject({ added: 1, skipped: [{ email: 'post@bergen.example', reason: 'outside-tree' }] });
 
     const list = ['navn;e-post;kommune;sektor', 'Vestby bibliotek;bibliotek@vestby.example;Vestby;Kultur', 'Våler teknisk;teknisk@valer.example;3114;technical', 'Uten adresse;ikke-en-adresse;Moss;', 'Feil kommune;x@y.example;Atlantis;', 'Spetalen igjen;REKTOR@spetalen.example;Råde;'].join('\n');
     const imported = await coordinator.request({ method: 'POST', url: `/api/surveys/rounds/${roundId}/invitees/import`, headers: { 'content-type': 'text/csv' }, payload: list });
@@ -126,9 +133,11 @@ describe.each(ENGINES)('survey rounds on $engine', ({ create }) => {
     expect((await coordinator.request({ method: 'POST', url: `/api/surveys/rounds/${roundId}/invitees/import?lang=en`, headers: { 'content-type': 'text/csv' }, payload: '\n\n' })).statusCode).toBe(422);
 
     const invitees = (await coordinator.request({ url: `/api/surveys/rounds/${roundId}/invitees` })).json();
-    expect(invitees.total).toBe(4);
+    expect(invitees.total).toBe(5);
     const byName = Object.fromEntries(invitees.items.map((i: { name: string }) => [i.name, i]));
-    expect(byName['Spetalen skole']).toMatchObject({ email: 'rektor@spetalen.example', municipalityCode: '3112', sector: 'education', organisationId: spetalen, invitedAt: null });
+    expect(byName['Spetalen skole']).toMatchObject({ email: 'rektor@spetalen.example', municipalityCode: '3112', municipalityName: 'Råde', sector: 'education', organisationId: spetalen, invitedAt: null });
+    expect(byName['Moss kommune, oppvekst']).toMatchObject({ email: 'oppvekst@moss.example', organisationId: t.moss, sector: 'education', municipalityCode: null });
+    expect((await coordinator.request({ method: 'DELETE', url: `/api/surveys/rounds/${roundId}/invitees/${byName['Moss kommune, oppvekst'].id}` })).statusCode).toBe(204);
     expect(byName['Verket skole']).toMatchObject({ email: t.people.verketReader, sector: 'education' });
     expect(byName['Vestby bibliotek']).toMatchObject({ municipalityCode: '3216', sector: 'culture' });
     expect(byName['Våler teknisk']).toMatchObject({ municipalityCode: '3114', sector: 'technical' });

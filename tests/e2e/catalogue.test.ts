@@ -111,6 +111,15 @@ describe('catalogue in the browser', () => {
     await expect.poll(() => heading().textContent()).toBe('Fant ikke siden');
   });
 
+  it('explains a page that cannot be loaded (its chunk gone after an update) in the user\'s language, inside the layout', async () => {
+    await page.route('**/assets/AboutPage-*.js', (route) => route.abort());
+    await page.goto('/about');
+    await expect.poll(() => heading().textContent(), { timeout: 15_000 }).toBe('Siden kunne ikke vises');
+    expect(await page.getByRole('button', { name: 'Last siden på nytt' }).isVisible()).toBe(true);
+    expect(await page.locator('header nav').count()).toBeGreaterThan(0);
+    expect(await axeViolations(page)).toEqual([]);
+  });
+
   it('shows where each fact comes from and when it was checked', async () => {
     await page.goto('/programmes/interreg-sverige-norge');
     await heading().waitFor();

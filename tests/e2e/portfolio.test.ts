@@ -1,6 +1,6 @@
 /**
  * The portfolio's pages in Chromium, signed in as the Moss region's coordinator: registering an initiative
- * (client checks, the live budget sum, a draft that survives a reload), editing it (and a version conflict
+ * (client checks, the live budget sum, a draft that survives a reload, a dialog before leaving it unsaved), editing it (and a version conflict
  * explained with nothing lost), a status change in its dialog, downloading exports, importing a CSV with a
  * preview and progress, the dashboard's charts with their tables, and the main flow by keyboard — axe on
  * every page.
@@ -9,7 +9,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { TEST_PASSWORD } from '../support/accounts.js';
 import { startAppServer } from '../support/app-server.js';
-import { axeViolations } from '../support/browser.js';
+import { axeViolations, mainHeading, openPage } from '../support/browser.js';
 import { browserSuite } from '../support/browser-suite.js';
 import { seedTenants, type Tenants } from '../support/tenants.js';
 
@@ -29,13 +29,8 @@ beforeEach(async () => {
   expect(response.status()).toBe(204);
 });
 
-const heading = () => page.locator('main h1').first();
-
-async function open(path: string, title: string | RegExp): Promise<void> {
-  await page.goto(path);
-  await expect.poll(() => heading().textContent(), { timeout: 15_000 }).toMatch(title);
-  await page.waitForLoadState('networkidle');
-}
+const heading = () => mainHeading(page);
+const open = (path: string, title: string | RegExp) => openPage(page, path, title);
 
 async function expectAxeClean(): Promise<void> {
   expect(await axeViolations(page)).toEqual([]);
@@ -100,6 +95,37 @@ describe('the portfolio in the browser', () => {
     expect(await page.locator('main').textContent()).toContain('Strömstads kommun (SE) – hovedpartner');
     await page.waitForLoadState('networkidle');
     await expectAxeClean();
+  });
+
+  it('asks in a dialog before the back button leaves unsaved changes, and keeps them as a draft', async () => {
+    await open('/portefolje', 'Internasjonale initiativ');
+    await page.getByRole('link', { name: 'Nytt initiativ' }).click();
+    await expect.poll(() => heading().textContent(), { timeout: 15_000 }).toBe('Nytt initiativ');
+    await page.getByLabel('Tittel', { exact: true }).fill('Grenseløs kulturskole');
+
+    await page.goBack();
+    const dialog = page.getByRole('dialog');
+    await expect.poll(() => dialog.isVisible()).toBe(true);
+    expect(await dialog.getByRole('heading').textContent()).toBe('Vil du gå fra skjemaet?');
+    expect(await dialog.textContent()).toContain('utkast i denne fanen');
+    await expectAxeClean();
+
+    // Staying keeps the form, its address and what was typed.
+    await dialog.getByRole('button', { name: 'Avbryt' }).click();
+    await expect.poll(() => dialog.isVisible()).toBe(false);
+    expect(new URL(page.url()).pathname).toBe('/portefolje/ny');
+    expect(await page.getByLabel('Tittel', { exact: true }).inputValue()).toBe('Grenseløs kulturskole');
+
+    await page.goBack();
+    await expect.poll(() => dialog.isVisible()).toBe(true);
+    await dialog.getByRole('button', { name: 'Gå fra skjemaet' }).click();
+    await expect.poll(() => heading().textContent(), { timeout: 15_000 }).toBe('Internasjonale initiativ');
+    expect(new URL(page.url()).pathname).toBe('/portefolje');
+
+    // Nothing typed was lost: the form brings the draft back.
+    await page.goForward();
+    await expect.poll(() => page.getByLabel('Tittel', { exact: true }).inputValue(), { timeout: 15_000 }).toBe('Grenseløs kulturskole');
+    expect(await page.getByText('Vi har hentet fram endringene').count()).toBe(1);
   });
 
   it('edits an initiative, and explains a version conflict without losing what was typed', async () => {
@@ -168,7 +194,7 @@ describe('the portfolio in the browser', () => {
   it('shows the dashboard: figures, each chart as a figure with its table, and an export', async () => {
     await createInitiative({ title: 'Kyststien', startDate: '2024-01-01', endDate: '2026-12-31', currency: 'NOK', budgetAmount: '500000', budgetLines: [{ kind: 'grant', label: 'Interreg', amount: '300000' }, { kind: 'own-share', label: 'Moss', amount: '200000' }], sectors: ['culture'] });
     await open(`/portefolje/oversikt?organisation=${tenants.region}`, 'Oversikt for ledelsen');
-    await expect.poll(() => page.locator('figure.chart').count()).toBeGreaterThanOrEqual(6);
+    await expect.poll(() => page.locator('figure.chart').count(), { timeout: 15_000 }).toBeGreaterThanOrEqual(6);
     const byStatus = page.locator('figure.chart').first();
     expect(await byStatus.locator('svg[role="img"] title').first().textContent()).toBe('Antall initiativ etter status');
     await byStatus.getByText('Vis tallene som tabell').click();

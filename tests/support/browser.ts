@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -34,3 +35,13 @@ export async function axeViolations(page: Page): Promise<string[]> {
   return violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
 }
 
+
+/** The page's main heading (each page has one h1 in main). */
+export const mainHeading = (page: Page) => page.locator('main h1').first();
+
+/** Goes to `path` and waits until its heading reads `title` and nothing more is loading. */
+export async function openPage(page: Page, path: string, title: string | RegExp): Promise<void> {
+  await page.goto(path);
+  await expect.poll(() => mainHeading(page).textContent(), { timeout: 15_000 }).toMatch(title);
+  await page.waitForLoadState('networkidle');
+}

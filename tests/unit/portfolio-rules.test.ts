@@ -5,7 +5,8 @@ import { amountsByKind, budgetMismatch, convertToNok, formatCents, nokConversion
 import { initiativeProblems } from '../../src/portfolio/validation.js';
 import { mayEdit, mayRead, overlapsScope, portfolioScope } from '../../src/portfolio/visibility.js';
 import { normaliseFilters, normalisePage } from '../../src/portfolio/filters.js';
-import { contentDisposition, documentProblem, safeFileName } from '../../src/portfolio/documents.js';
+import { documentProblem, safeFileName } from '../../src/portfolio/documents.js';
+import { contentDisposition } from '../../src/platform/export/download.js';
 import { titleFromIdea, changedFields } from '../../src/portfolio/initiatives.js';
 import { DEFAULT_EXCHANGE_RATE } from '../../src/reference/exchange-rate.js';
 

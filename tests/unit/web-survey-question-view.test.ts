@@ -20,9 +20,10 @@ import {
 } from '../../web/src/survey/question-view.js';
 
 const template = (key: string) => DEFAULT_TEMPLATE.find((q) => q.key === key)!;
+// As GET /api/survey-responses/:token gives them: each programme's name per language.
 const catalogue = [
-  { id: 'erasmus-plus', name: 'Erasmus+' },
-  { id: 'interreg-sverige-norge', name: 'Interreg Sverige–Norge' },
+  { id: 'erasmus-plus', name: { nb: 'Erasmus+', en: 'Erasmus+' } },
+  { id: 'interreg-sverige-norge', name: { nb: 'Interreg Sverige–Norge', sv: 'Interreg Sverige–Norge' } },
 ];
 
 describe('how questions are shown', () => {

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import { Link as RouterLink, useLocation } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { Dropdown, Field, Label, Link, Paragraph, Select, SkipLink } from '@digdir/designsystemet-react';
@@ -13,11 +13,15 @@ import { StatusMessage } from './StatusMessage.js';
 import { SurveyNavLink } from '../survey/SurveyNavLink.js';
 import { PortfolioNavLink } from '../portfolio/PortfolioNavLink.js';
 
-/** After navigation (not on first load), the next page heading takes focus. */
+/**
+ * After navigation (not on first load), the next page heading takes focus. A layout effect, so the request
+ * is made before the new page's own effects run: a page whose chunk is already loaded mounts its heading in
+ * the same commit (the router's update is a transition), and the heading claims focus in its effect.
+ */
 function useFocusOnNavigation(): void {
   const { pathname } = useLocation();
   const first = useRef(true);
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (first.current) {
       first.current = false;
       return;

@@ -22,6 +22,12 @@ export function useDraft<T>(key: string, initial: T): [T, (value: T) => void, ()
   return [value, setValue, discard];
 }
 
+/** Whether something typed is kept under the key: false once it is discarded, saved or wiped at sign-out. */
+export function hasDraft(key: string): boolean {
+  const stored = globalThis.sessionStorage?.getItem(PREFIX + key);
+  return stored !== null && stored !== undefined && stored !== 'null';
+}
+
 export function clearDrafts(): void {
   const storage = globalThis.sessionStorage;
   if (!storage) return;

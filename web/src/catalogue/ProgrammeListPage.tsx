@@ -1,5 +1,5 @@
-import { useEffect, useId, useMemo, useRef, useState } from 'react';
-import { Link as RouterLink, useSearchParams } from 'react-router-dom';
+import { useEffect, useId, useState } from 'react';
+import { Link as RouterLink } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import {
   Alert,
@@ -18,6 +18,7 @@ import {
 } from '@digdir/designsystemet-react';
 import { APPLICANT_TYPES, INTERREG_STRANDS, MUNICIPAL_SECTORS, POLICY_OBJECTIVES, PROGRAMME_KINDS } from '../../../src/reference/codes.js';
 import { ApiError, getJson } from '../app/api.js';
+import { useAddressFilters } from '../app/useAddressFilters.js';
 import { useCodeName } from '../app/code-names.js';
 import { currentLanguage } from '../app/i18n.js';
 import { PageHeading } from '../app/PageHeading.js';
@@ -118,26 +119,18 @@ function ProgrammeCard({ programme }: { programme: ProgrammeSummary }) {
 export default function ProgrammeListPage() {
   const { t, i18n } = useTranslation();
   const codeName = useCodeName();
-  const [params, setParams] = useSearchParams();
-  const filters = useMemo(() => filtersFromParams(params), [params]);
+  const { filters, update } = useAddressFilters(filtersFromParams, paramsFromFilters);
   const [typed, setTyped] = useState(filters.q);
   const state = useProgrammeSearch(filters, i18n.language);
   const ids = { sort: useId(), rate: useId(), applicant: useId() };
   useDocumentTitle(t('catalogue.title'));
-
-  // The typing timer fires after later renders: it must build on the filters as they are then, so a
-  // filter chosen while a search was pending is kept.
-  const latestFilters = useRef(filters);
-  latestFilters.current = filters;
-  const update = (change: Partial<CatalogueFilters>, options: { replace?: boolean } = {}) =>
-    setParams(paramsFromFilters({ ...latestFilters.current, page: 1, ...change }), { replace: options.replace ?? false });
 
   // Search as you type, without a history entry per keystroke.
   useEffect(() => {
     if (typed === filters.q) return;
     const timer = setTimeout(() => update({ q: typed }, { replace: true }), TYPING_DELAY_MS);
     return () => clearTimeout(timer);
-  }, [typed]); // Only typing starts the timer; `update` reads the latest filters when it fires.
+  }, [typed]); // Only typing starts the timer; `update` builds on the latest filters asked for when it fires.
 
   // Back/forward or a shared link changes q under us: show it in the field.
   useEffect(() => setTyped(filters.q), [filters.q]);

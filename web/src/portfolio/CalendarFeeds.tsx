@@ -5,6 +5,7 @@ import { sendJson } from '../app/api.js';
 import { useNames } from '../app/names.js';
 import { StatusMessage } from '../app/StatusMessage.js';
 import { ConfirmDialog } from '../admin/ConfirmDialog.js';
+import '../admin/admin.css'; // the ConfirmDialog's layout
 import { asApiError, useResource } from '../admin/resource.js';
 import type { OrganisationChoice } from './api.js';
 import { indented } from './FilterPanel.js';

@@ -26,7 +26,7 @@ const COUNT = { kind: 'count' } as const;
 function Figures({ data }: { data: DashboardFigures }) {
   const { t } = useTranslation();
   const { locales, date } = useNames();
-  const nok = (amount: string) => formatMoney(amount, 'NOK', locales);
+  const nok = (amount: string) => formatMoney(amount, 'NOK', locales, { whole: true });
   const figures: [string, string][] = [
     [t('portfolio.dashboard.count'), formatNumber(data.totals.count, locales, 0)],
     [t('portfolio.dashboard.budget'), nok(data.totals.budgetNok)],

@@ -60,7 +60,8 @@ export default function InitiativeFormPage() {
   const { choices, loading: organisationsLoading } = useOrganisations();
   const programmes = useProgrammes();
   const { resource } = useResource<Initiative>(editing ? `/api/portfolio/initiatives/${id}` : null);
-  const [draft, setDraft, discardDraft] = useDraft<Draft | null>(`portfolio.initiative.${id ?? 'new'}`, null);
+  const draftKey = `portfolio.initiative.${id ?? 'new'}`;
+  const [draft, setDraft, discardDraft] = useDraft<Draft | null>(draftKey, null);
   const [problems, setProblems] = useState<FormProblem[]>([]);
   const [attempt, setAttempt] = useState(0);
   const [busy, setBusy] = useState(false);
@@ -80,7 +81,7 @@ export default function InitiativeFormPage() {
   const form = draft?.form ?? baseline;
   const version = draft?.version ?? initiative?.version ?? null;
   const unsaved = form !== null && baseline !== null && !sameForm(form, baseline);
-  useLeaveWarning(unsaved && !busy, t('portfolio.form.leaveQuestion'));
+  const leaveWarning = useLeaveWarning({ unsaved: unsaved && !busy, draftKey, discard: discardDraft });
 
   const programmeId = form && form.programme && form.programme !== OTHER_PROGRAMME ? form.programme : null;
   const { resource: programme } = useResource<ProgrammeDetailResponse>(programmeId ? `/api/programmes/${programmeId}` : null);
@@ -305,14 +306,7 @@ export default function InitiativeFormPage() {
           <Button type="submit" loading={busy} aria-disabled={busy || undefined}>
             {editing ? t('portfolio.form.save') : t('portfolio.form.create')}
           </Button>
-          <Button
-            variant="secondary"
-            onClick={() => {
-              if (unsaved && !window.confirm(t('portfolio.form.leaveQuestion'))) return;
-              discardDraft();
-              navigate(editing ? `/portefolje/${id}` : '/portefolje');
-            }}
-          >
+          <Button variant="secondary" onClick={() => leaveWarning.cancel(editing ? `/portefolje/${id}` : '/portefolje')}>
             {t('portfolio.form.cancel')}
           </Button>
           <span role="status" className="portfolio-draft-status">
@@ -320,6 +314,7 @@ export default function InitiativeFormPage() {
           </span>
         </div>
       </form>
+      {leaveWarning.dialog}
     </div>
   );
 }

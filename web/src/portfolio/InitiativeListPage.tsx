@@ -156,8 +156,7 @@ export default function InitiativeListPage() {
               ))}
             </ul>
           )}
-          {/* PageNavigation names its texts by prefix; the portfolio keeps the same six under portfolio.list. */}
-          {data && totalPages > 1 && <PageNavigation keyPrefix={'portfolio.list' as 'catalogue'} page={filters.page} totalPages={totalPages} onPage={(page) => update({ page })} />}
+          {data && totalPages > 1 && <PageNavigation keyPrefix="portfolio.list" page={filters.page} totalPages={totalPages} onPage={(page) => update({ page })} />}
         </section>
       </div>
     </div>

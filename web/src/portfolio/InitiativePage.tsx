@@ -12,6 +12,7 @@ import { PageHeading } from '../app/PageHeading.js';
 import { StatusMessage } from '../app/StatusMessage.js';
 import { useDocumentTitle } from '../app/useDocumentTitle.js';
 import { ConfirmDialog } from '../admin/ConfirmDialog.js';
+import '../admin/admin.css'; // the ConfirmDialogs' layout, here and in DocumentsSection
 import { asApiError, useResource } from '../admin/resource.js';
 import { DocumentsSection } from './DocumentsSection.js';
 import { PortfolioNavigation } from './PortfolioNavigation.js';

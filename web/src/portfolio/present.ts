@@ -1,10 +1,13 @@
 /** How the portfolio's amounts, hours and periods read (pure; `locales` from useNames()). */
 import { formatDate } from '../app/charts/format.js';
 
-/** An exact decimal amount in its currency; whole amounts without decimals. */
-export function formatMoney(amount: string, currency: string, locales: readonly string[]): string {
-  const cents = amount.endsWith('.00') || !amount.includes('.');
-  return new Intl.NumberFormat([...locales], { style: 'currency', currency, minimumFractionDigits: cents ? 0 : 2, maximumFractionDigits: 2 }).format(Number(amount));
+/**
+ * An exact decimal amount in its currency; whole amounts without decimals. `whole` rounds to whole units,
+ * for totals where øre and cents only make the number harder to read.
+ */
+export function formatMoney(amount: string, currency: string, locales: readonly string[], { whole = false } = {}): string {
+  const cents = whole || amount.endsWith('.00') || !amount.includes('.');
+  return new Intl.NumberFormat([...locales], { style: 'currency', currency, minimumFractionDigits: cents ? 0 : 2, maximumFractionDigits: cents ? 0 : 2 }).format(Number(amount));
 }
 
 export function formatNumber(value: string | number, locales: readonly string[], digits = 1): string {

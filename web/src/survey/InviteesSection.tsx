@@ -5,10 +5,11 @@
  */
 import { useMemo, useState, type ChangeEvent, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Alert, Button, Checkbox, Field, Heading, Label, Paragraph, Select, Table, Tag, Textfield } from '@digdir/designsystemet-react';
+import { Alert, Button, Checkbox, Field, Heading, Label, List, Paragraph, Table, Tag, Textfield } from '@digdir/designsystemet-react';
 import { MUNICIPAL_SECTORS } from '../../../src/reference/codes.js';
 import { ApiError, sendJson } from '../app/api.js';
 import { useCodeName } from '../app/code-names.js';
+import { currentLanguage } from '../app/i18n.js';
 import { useNames } from '../app/names.js';
 import { useSession } from '../app/session.js';
 import { StatusMessage } from '../app/StatusMessage.js';
@@ -19,30 +20,27 @@ import { asApiError, useAction, useResource } from '../admin/resource.js';
 import { TableRegion } from '../admin/TableRegion.js';
 import { matchesSearch } from '../admin/tree.js';
 import type { OrganisationDetails } from '../admin/types.js';
-import { inviteeState, looksLikeEmail, unitsBelow, type InviteeState } from './invitee-rules.js';
-import type { AddedInvitees, Invitee, ItemList, Round } from './types.js';
+import { invitationBody, inviteeState, looksLikeEmail, problemsByLine, unitsBelow, type InviteeState } from './invitee-rules.js';
+import type { AddedInvitees, Invitee, ItemList, ListProblem, Round } from './types.js';
 
 const STATE_COLOURS: Record<InviteeState, 'neutral' | 'warning' | 'info' | 'success'> = { 'not-sent': 'neutral', waiting: 'warning', answering: 'info', submitted: 'success' };
 
-/** What an addition did, in words: how many were added, and why any were skipped. */
+/**
+ * What an addition did, in words: how many were added, and why any were skipped. A unit skipped for want
+ * of an address is named by `unitName` (the server gives its id).
+ */
 function useAddedMessage() {
   const { t } = useTranslation();
-  return (result: AddedInvitees | undefined) => {
-    const added = t('survey.invitees.added', { count: result?.added ?? 0 });
-    const skipped = result?.skipped.length ? ` ${t('survey.invitees.skipped', { count: result.skipped.length, list: result.skipped.map((s) => `${s.email} (${s.reason})`).join(', ') })}` : '';
-    return added + skipped;
+  return (result: AddedInvitees, unitName: (id: string) => string | undefined = () => undefined) => {
+    const added = t('survey.invitees.added', { count: result.added });
+    const skipped = result.skipped.map((skip) => t(`survey.invitees.skip.${skip.reason}`, { who: unitName(skip.email) ?? skip.email }));
+    return [added, ...skipped].join(' ');
   };
-}
-
-interface Pick {
-  email: string;
-  sector: string;
 }
 
 function UnitPicker({ round, onAdded }: { round: Round; onAdded: (message: string) => void }) {
   const { t } = useTranslation();
   const names = useNames();
-  const codeName = useCodeName();
   const addedMessage = useAddedMessage();
   const tree = useResource<ItemList<OrganisationDetails>>('/api/organisations/tree');
   const units = useMemo(
@@ -50,46 +48,37 @@ function UnitPicker({ round, onAdded }: { round: Round; onAdded: (message: strin
     [tree.resource, round.organisationId, names.language],
   );
   const [search, setSearch] = useState('');
-  const [picked, setPicked] = useState<Record<string, Pick>>({});
-  const [missingEmail, setMissingEmail] = useState<string[]>([]);
+  /** Picked units by id, with the address typed for each ('' for the unit's member). */
+  const [picked, setPicked] = useState<Record<string, string>>({});
+  const [checked, setChecked] = useState(false);
   const action = useAction();
-  const shown = units.filter((unit) => picked[unit.organisation.id] || matchesSearch(unit.organisation, search));
+  const shown = units.filter((unit) => picked[unit.organisation.id] !== undefined || matchesSearch(unit.organisation, search));
   const pickedIds = Object.keys(picked);
+  const badEmail = (id: string) => checked && (picked[id] ?? '').trim() !== '' && !looksLikeEmail(picked[id]!);
 
   const toggle = (id: string, on: boolean) =>
     setPicked((previous) => {
       const next = { ...previous };
-      if (on) next[id] = { email: '', sector: '' };
+      if (on) next[id] = '';
       else delete next[id];
       return next;
     });
-  const update = (id: string, change: Partial<Pick>) => setPicked((previous) => ({ ...previous, [id]: { ...previous[id]!, ...change } }));
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (action.pending || pickedIds.length === 0) return;
-    const invalid = pickedIds.filter((id) => !looksLikeEmail(picked[id]!.email));
-    setMissingEmail(invalid);
-    if (invalid.length > 0) {
-      document.getElementById(`pick-email-${invalid[0]}`)?.focus();
+    setChecked(true);
+    const invalid = pickedIds.find((id) => picked[id]!.trim() !== '' && !looksLikeEmail(picked[id]!));
+    if (invalid) {
+      document.getElementById(`pick-email-${invalid}`)?.focus();
       return;
     }
-    const people = units
-      .filter((unit) => picked[unit.organisation.id])
-      .map(({ organisation, municipality }) => {
-        const choice = picked[organisation.id]!;
-        return {
-          organisationId: organisation.id,
-          name: organisation.name,
-          email: choice.email.trim(),
-          ...(municipality?.placeCode ? { municipalityCode: municipality.placeCode } : {}),
-          ...(choice.sector ? { sector: choice.sector } : {}),
-        };
-      });
+    const chosen = units.filter((unit) => picked[unit.organisation.id] !== undefined).map(({ organisation }) => ({ organisation, email: picked[organisation.id]! }));
     let result: AddedInvitees | undefined;
-    if (await action.run(async () => (result = await sendJson<AddedInvitees>('POST', `/api/surveys/rounds/${round.id}/invitees`, { people })), '')) {
+    if (await action.run(async () => (result = await sendJson<AddedInvitees>('POST', `/api/surveys/rounds/${round.id}/invitees`, invitationBody(chosen))), '')) {
       setPicked({});
-      onAdded(addedMessage(result));
+      setChecked(false);
+      onAdded(addedMessage(result!, (id) => units.find((unit) => unit.organisation.id === id)?.organisation.name));
     }
   };
 
@@ -106,37 +95,27 @@ function UnitPicker({ round, onAdded }: { round: Round; onAdded: (message: strin
           <Textfield type="search" label={t('survey.invitees.filter')} value={search} autoComplete="off" onChange={(event) => setSearch(event.target.value)} />
           <div className="survey-unit-picker" role="group" aria-labelledby="pick-heading" tabIndex={0}>
             {shown.map(({ organisation, municipality, depth }) => {
-              const choice = picked[organisation.id];
-              const emailProblem = missingEmail.includes(organisation.id) && choice && !looksLikeEmail(choice.email) ? t('survey.invitees.emailNeeded') : undefined;
+              const email = picked[organisation.id];
               return (
                 <div key={organisation.id} className="survey-unit-row" style={{ paddingInlineStart: `${depth}rem` }}>
                   <Checkbox
                     label={organisation.name}
                     description={municipality && municipality.id !== organisation.id ? municipality.name : undefined}
-                    checked={choice !== undefined}
+                    checked={email !== undefined}
                     onChange={(event) => toggle(organisation.id, event.target.checked)}
                   />
-                  {choice && (
-                    <>
-                      <Textfield
-                        id={`pick-email-${organisation.id}`}
-                        data-size="sm"
-                        type="email"
-                        label={t('survey.invitees.emailFor', { name: organisation.name })}
-                        value={choice.email}
-                        onChange={(event) => update(organisation.id, { email: event.target.value })}
-                        error={emailProblem}
-                      />
-                      <Field data-size="sm">
-                        <Label htmlFor={`pick-sector-${organisation.id}`}>{t('survey.invitees.sectorFor', { name: organisation.name })}</Label>
-                        <Select id={`pick-sector-${organisation.id}`} value={choice.sector} onChange={(event) => update(organisation.id, { sector: event.target.value })}>
-                          <Select.Option value="">{t('survey.invitees.noSector')}</Select.Option>
-                          {MUNICIPAL_SECTORS.map((sector) => (
-                            <Select.Option key={sector} value={sector}>{codeName('municipalSector', sector)}</Select.Option>
-                          ))}
-                        </Select>
-                      </Field>
-                    </>
+                  {email !== undefined && (
+                    <Textfield
+                      id={`pick-email-${organisation.id}`}
+                      data-size="sm"
+                      type="email"
+                      autoComplete="off"
+                      label={t('survey.invitees.emailFor', { name: organisation.name })}
+                      description={t('survey.invitees.emailOptional')}
+                      value={email}
+                      onChange={(event) => setPicked((previous) => ({ ...previous, [organisation.id]: event.target.value }))}
+                      error={badEmail(organisation.id) ? t('survey.invitees.emailInvalid') : undefined}
+                    />
                   )}
                 </div>
               );
@@ -154,24 +133,35 @@ function UnitPicker({ round, onAdded }: { round: Round; onAdded: (message: strin
   );
 }
 
-/** POSTs a CSV text as it is (the server reads the rows and says which it could not use). */
+/** POSTs a CSV text as it is, in the reader's language (the server reads the lines and says which it could not use). */
 async function postCsv<T>(path: string, text: string, csrfToken: string | null): Promise<T> {
   const headers: Record<string, string> = { 'content-type': 'text/csv; charset=utf-8', accept: 'application/json' };
   if (csrfToken) headers['x-csrf-token'] = csrfToken;
-  const response = await fetch(path, { method: 'POST', headers, body: text });
+  const response = await fetch(`${path}?lang=${currentLanguage()}`, { method: 'POST', headers, body: text });
   const body = (await response.json().catch(() => ({}))) as T & { message?: string; field?: string; error?: string };
   if (!response.ok) throw new ApiError(response.status, body.message ?? response.statusText, body.field, body.error);
   return body;
+}
+
+/** One problem of a list line in words: the column, what it held, and what to do. */
+function useListProblemText() {
+  const { t } = useTranslation();
+  const codeName = useCodeName();
+  return (problem: ListProblem) =>
+    problem.problem === 'invalid-email' && problem.value === ''
+      ? t('survey.invitees.listProblem.missing-email')
+      : t(`survey.invitees.listProblem.${problem.problem}`, { value: problem.value, sectors: MUNICIPAL_SECTORS.map((sector) => codeName('municipalSector', sector)).join(', ') });
 }
 
 function ListImport({ round, onAdded }: { round: Round; onAdded: (message: string) => void }) {
   const { t } = useTranslation();
   const { csrfToken } = useSession();
   const addedMessage = useAddedMessage();
+  const problemText = useListProblemText();
   const [text, setText] = useState('');
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const [rowProblems, setRowProblems] = useState<NonNullable<AddedInvitees['problems']>>([]);
+  const [problems, setProblems] = useState<ListProblem[]>([]);
   const readFile = async (event: ChangeEvent<HTMLInputElement>) => {
     const file = event.target.files?.[0];
     if (file) setText(await file.text());
@@ -188,8 +178,8 @@ function ListImport({ round, onAdded }: { round: Round; onAdded: (message: strin
     setError(null);
     try {
       const result = await postCsv<AddedInvitees>(`/api/surveys/rounds/${round.id}/invitees/import`, text, csrfToken);
-      setRowProblems(result.problems ?? []);
-      if ((result.problems ?? []).length === 0) setText('');
+      setProblems(result.problems);
+      if (result.problems.length === 0) setText('');
       onAdded(addedMessage(result));
     } catch (caught) {
       const failure = asApiError(caught);
@@ -212,14 +202,15 @@ function ListImport({ round, onAdded }: { round: Round; onAdded: (message: strin
           {error}
         </Alert>
       )}
-      {rowProblems.length > 0 && (
-        <Alert data-color="warning" data-size="sm">
-          <Paragraph data-size="sm">{t('survey.invitees.rowProblems')}</Paragraph>
-          <ul>
-            {rowProblems.map((problem) => (
-              <li key={`${problem.row}:${problem.message}`}>{t('survey.invitees.rowProblem', { row: problem.row, message: problem.message })}</li>
+      {problems.length > 0 && (
+        <Alert data-color="warning" data-size="sm" className="survey-list-problems">
+          <Heading level={4} data-size="2xs">{t('survey.invitees.rowProblems', { count: problemsByLine(problems).length })}</Heading>
+          <List.Unordered>
+            {problemsByLine(problems).map(({ line, problems: found }) => (
+              <List.Item key={line}>{t('survey.invitees.rowProblem', { line, message: found.map(problemText).join(' ') })}</List.Item>
             ))}
-          </ul>
+          </List.Unordered>
+          <Paragraph data-size="sm">{t('survey.invitees.rowProblemsNext')}</Paragraph>
         </Alert>
       )}
       <div className="form-actions">
@@ -233,7 +224,7 @@ export function InviteesSection({ round }: { round: Round }) {
   const { t } = useTranslation();
   const names = useNames();
   const codeName = useCodeName();
-  const { resource, reload } = useResource<ItemList<Invitee & { municipalityName?: string | null }>>(`/api/surveys/rounds/${round.id}/invitees`);
+  const { resource, reload } = useResource<ItemList<Invitee>>(`/api/surveys/rounds/${round.id}/invitees`);
   const [notice, announce] = useAnnouncement();
   const resending = useAction();
   const removal = useConfirmedAction<Invitee>(

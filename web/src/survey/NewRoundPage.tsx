@@ -1,5 +1,5 @@
 /**
- * /kartlegging/ny: a new survey round for an organisation the person coordinates (manages members in).
+ * /kartlegging/ny: a new survey round for an organisation the person coordinates.
  * The pre-study's questionnaire is copied in as the round's questions, to be adjusted on the next page.
  */
 import { useMemo, useState } from 'react';
@@ -30,7 +30,8 @@ const ID_PREFIX = 'round-';
 function coordinated(items: readonly OrganisationDetails[], locales: string[]): Array<{ organisation: OrganisationDetails; depth: number }> {
   const result: Array<{ organisation: OrganisationDetails; depth: number }> = [];
   const visit = (node: ReturnType<typeof buildTree>[number], depth: number) => {
-    if (node.organisation.permissions.includes('manage-members')) result.push({ organisation: node.organisation, depth });
+    // As the server decides (src/survey/routes.ts): coordinating is managing organisations and editing content.
+    if (node.organisation.permissions.includes('manage-organisations') && node.organisation.permissions.includes('edit')) result.push({ organisation: node.organisation, depth });
     for (const child of node.children) visit(child, depth + 1);
   };
   for (const root of buildTree(items, new Intl.Collator(locales))) visit(root, 0);

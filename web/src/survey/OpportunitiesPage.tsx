@@ -5,19 +5,29 @@
  * into a portfolio initiative with one action.
  */
 import { useState } from 'react';
+import type { Language } from '../../../src/reference/codes.js';
+import { TEMPLATE_KEYS } from '../../../src/survey/template.js';
 import { Link as RouterLink, useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import { Alert, Button, Card, Heading, Link, List, Paragraph, Tag } from '@digdir/designsystemet-react';
+import { Alert, Button, Card, Details, Heading, Link, List, Paragraph, Tag } from '@digdir/designsystemet-react';
 import { sendJson } from '../app/api.js';
 import { PageHeading } from '../app/PageHeading.js';
 import { useDocumentTitle } from '../app/useDocumentTitle.js';
 import { Loading } from '../admin/feedback.js';
 import { asApiError, useResource } from '../admin/resource.js';
 import { RoundNavigation, SurveyProblem } from './shared.js';
-import type { JointCandidate, OpportunityMatch, Opportunities, Round } from './types.js';
+import { localised } from './question-view.js';
+import type { ItemList, JointCandidate, OpportunityMatch, Opportunities, Round, RoundQuestion } from './types.js';
 import '../admin/admin.css';
 
 const PAGE_SIZE = 25;
+/** An area of cooperation's label as the round's question words it; "other" is the free-text choice. */
+function useAreaLabel(questions: readonly RoundQuestion[]): (area: string) => string {
+  const { t, i18n } = useTranslation();
+  const definition = questions.find((question) => question.key === TEMPLATE_KEYS.cooperationAreas)?.definition;
+  const options = definition && 'options' in definition ? (definition.options ?? []) : [];
+  return (area) => (area === 'other' ? t('survey.respond.other') : (localised(options.find((option) => option.value === area)?.labels, i18n.language as Language) ?? area));
+}
 
 function MatchList({ matches }: { matches: readonly OpportunityMatch[] }) {
   const { t } = useTranslation();
@@ -32,15 +42,18 @@ function MatchList({ matches }: { matches: readonly OpportunityMatch[] }) {
           {match.priorityName && ` – ${match.priorityName}`}{' '}
           <Tag data-size="sm" data-color={match.verdict === 'eligible' ? 'success' : 'warning'}>{t(`survey.opportunities.verdict.${match.verdict}`)}</Tag>
           {match.guidance.length > 0 && (
-            <Paragraph data-size="sm">
-              {t('survey.opportunities.guidance')}{' '}
-              {match.guidance.map((body, index) => (
-                <span key={body.name}>
-                  {index > 0 && ', '}
-                  {body.url ? <Link href={body.url}>{body.name}</Link> : body.name} ({body.role})
-                </span>
-              ))}
-            </Paragraph>
+            <Details data-size="sm" className="survey-guidance">
+              <Details.Summary>{t('survey.opportunities.guidance', { count: match.guidance.length })}</Details.Summary>
+              <Details.Content>
+                <List.Unordered>
+                  {match.guidance.map((body) => (
+                    <List.Item key={body.name}>
+                      {body.url ? <Link href={body.url}>{body.name}</Link> : body.name}: {body.role}
+                    </List.Item>
+                  ))}
+                </List.Unordered>
+              </Details.Content>
+            </Details>
           )}
         </List.Item>
       ))}
@@ -54,12 +67,13 @@ function CandidateCard({ roundId, candidate }: { roundId: string; candidate: Joi
   const [created, setCreated] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const headingId = `candidate-${candidate.key.replace(/[^a-zA-Z0-9_-]/g, '_')}`;
+  const municipalityName = (code: string) => candidate.municipalityNames[candidate.municipalities.indexOf(code)] ?? code;
   const create = async () => {
     if (pending) return;
     setPending(true);
     setError(null);
     try {
-      const answer = await sendJson<{ initiativeId: string }>('POST', `/api/surveys/rounds/${roundId}/joint-candidates/${encodeURIComponent(candidate.key)}/initiative`);
+      const answer = await sendJson<{ initiativeId: string }>('POST', `/api/surveys/rounds/${roundId}/joint-candidates/${encodeURIComponent(candidate.key)}/initiative`, {});
       if (answer) setCreated(answer.initiativeId);
     } catch (caught) {
       const failure = asApiError(caught);
@@ -72,7 +86,7 @@ function CandidateCard({ roundId, candidate }: { roundId: string; candidate: Joi
     <Card data-color="neutral" aria-labelledby={headingId}>
       <Heading level={3} data-size="xs" id={headingId}>{t('survey.opportunities.candidateTitle', { area: candidate.areaLabel, sector: candidate.sectorName })}</Heading>
       <Paragraph data-size="sm">{t('survey.opportunities.candidateMunicipalities', { count: candidate.municipalityNames.length, list: candidate.municipalityNames.join(', ') })}</Paragraph>
-      <Paragraph data-size="sm">{t('survey.opportunities.candidateUnits', { list: candidate.units.map((u) => `${u.name} (${u.municipality})`).join(', ') })}</Paragraph>
+      <Paragraph data-size="sm">{t('survey.opportunities.candidateUnits', { list: candidate.units.map((u) => `${u.name} (${municipalityName(u.municipality)})`).join(', ') })}</Paragraph>
       <Heading level={4} data-size="2xs">{t('survey.opportunities.fittingProgrammes')}</Heading>
       <MatchList matches={candidate.programmes} />
       <div role="status">
@@ -92,7 +106,7 @@ function CandidateCard({ roundId, candidate }: { roundId: string; candidate: Joi
       )}
       {!created && (
         <div className="form-actions">
-          <Button loading={pending} onClick={() => void create()} aria-label={t('survey.opportunities.createFor', { area: candidate.areaLabel, sector: candidate.sectorName })}>
+          <Button data-color="accent" loading={pending} onClick={() => void create()} aria-label={t('survey.opportunities.createFor', { area: candidate.areaLabel, sector: candidate.sectorName })}>
             {t('survey.opportunities.create')}
           </Button>
         </div>
@@ -107,6 +121,8 @@ function OpportunitiesView({ id }: { id: string }) {
   const round = useResource<Round>(`/api/surveys/rounds/${id}`);
   const params = new URLSearchParams({ offset: String(offset), limit: String(PAGE_SIZE) });
   const { resource } = useResource<Opportunities>(`/api/surveys/rounds/${id}/opportunities`, params);
+  const questions = useResource<ItemList<RoundQuestion>>(`/api/surveys/rounds/${id}/questions`);
+  const areaLabel = useAreaLabel(questions.resource.status === 'ready' ? questions.resource.data.items : []);
   useDocumentTitle(round.resource.status === 'ready' ? t('survey.opportunities.documentTitle', { title: round.resource.data.title }) : undefined);
   if (round.resource.status === 'error') return <SurveyProblem error={round.resource.error} />;
   if (resource.status === 'error') return <SurveyProblem error={resource.error} />;
@@ -116,7 +132,7 @@ function OpportunitiesView({ id }: { id: string }) {
   const last = Math.min(data.offset + data.units.length, data.total);
   return (
     <div className="survey-page">
-      <RoundNavigation id={id} title={title} />
+      <RoundNavigation id={id} title={title} mayCoordinate />
       <PageHeading>{t('survey.opportunities.title', { title })}</PageHeading>
       <Paragraph className="lead">{t('survey.opportunities.intro')}</Paragraph>
 
@@ -149,7 +165,7 @@ function OpportunitiesView({ id }: { id: string }) {
                   <Card data-color="neutral">
                     <Heading level={3} data-size="xs">{unit.name}</Heading>
                     <Paragraph data-size="sm">{[unit.municipalityName, unit.sectorName].filter(Boolean).join(' · ')}</Paragraph>
-                    {unit.interests.length > 0 && <Paragraph data-size="sm">{t('survey.opportunities.interests', { list: unit.interests.join(', ') })}</Paragraph>}
+                    {unit.interests.length > 0 && <Paragraph data-size="sm">{t('survey.opportunities.interests', { list: unit.interests.map(areaLabel).join(', ') })}</Paragraph>}
                     <MatchList matches={unit.matches} />
                   </Card>
                 </li>

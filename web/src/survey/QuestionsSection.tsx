@@ -125,7 +125,7 @@ export function QuestionsSection({ round }: { round: Round }) {
   return (
     <section aria-labelledby="questions-heading" className="admin-section">
       <Heading level={2} data-size="sm" id="questions-heading">{t('survey.questions.heading')}</Heading>
-      <Paragraph data-size="sm">{t('survey.questions.intro')}</Paragraph>
+      {round.mayCoordinate && <Paragraph data-size="sm">{t('survey.questions.intro')}</Paragraph>}
       <StatusMessage className="admin-feedback" done={notice} />
       <ListResource resource={resource} none={t('survey.questions.none')}>
         {(questions) =>
@@ -145,7 +145,7 @@ export function QuestionsSection({ round }: { round: Round }) {
                       </div>
                     </div>
                     {localised(question.definition.texts, language)?.help && <Paragraph data-size="sm">{localised(question.definition.texts, language)?.help}</Paragraph>}
-                    {editing === question.key ? (
+                    {!round.mayCoordinate ? null : editing === question.key ? (
                       <QuestionEditor
                         round={round}
                         question={question}

@@ -18,7 +18,7 @@ import { useDocumentTitle } from '../app/useDocumentTitle.js';
 import { mergeAnswers, progressOf, type ServerAnswer } from './answers.js';
 import { createSaveQueue, type SaveQueue, type SaveStatus, type SendResult } from './autosave.js';
 import { openLocalCopy, type LocalCopy } from './local-copy.js';
-import { problemTarget, questionId, questionLabel, sectionTitle, sectionsOf } from './question-view.js';
+import { problemTarget, questionId, questionLabel, readableProblem, sectionTitle, sectionsOf } from './question-view.js';
 import { QuestionView } from './QuestionView.js';
 import type { Response } from './types.js';
 import './survey.css';
@@ -74,7 +74,7 @@ function Questionnaire({ token, response }: { token: string; response: Response 
   const { round, questions } = response;
   const ordered = useMemo(() => [...questions].sort((a, b) => a.position - b.position), [questions]);
   const versions = useMemo(() => Object.fromEntries(questions.map((q) => [q.key, q.version])), [questions]);
-  const context = useMemo(() => ({ language, catalogue: response.catalogue ?? [] }), [language, response.catalogue]);
+  const context = useMemo(() => ({ language, catalogue: response.catalogue }), [language, response.catalogue]);
 
   const localCopy = useRef<LocalCopy>(null);
   localCopy.current ??= openLocalCopy(token);
@@ -89,16 +89,26 @@ function Questionnaire({ token, response }: { token: string; response: Response 
   // The submission reads the statuses after waiting for the last saves, past this render's copy.
   const latestStatuses = useRef<Record<string, SaveStatus>>({});
   const [submittedAt, setSubmittedAt] = useState<string | null>(response.submittedAt);
-  const [receipt, setReceipt] = useState(false);
+  /** Submissions made on this page; each moves focus to the receipt, so it is read out. */
+  const [receipts, setReceipts] = useState(0);
+  const receipt = receipts > 0;
   const [problems, setProblems] = useState<FormProblem[]>([]);
   const [attempt, setAttempt] = useState(0);
   const [busy, setBusy] = useState(false);
   const receiptHeading = useRef<HTMLHeadingElement>(null);
 
+  /** A refusal of the server with the part it names as the form shows it ("Project 2: Year"). */
+  const readable = (key: string, message: string, field: string | undefined) => {
+    const question = ordered.find((q) => q.key === key);
+    return question ? readableProblem(message, field, question, language, response.catalogue, t('survey.respond.entry')) : message;
+  };
   const queue = useRef<SaveQueue>(null);
   queue.current ??= createSaveQueue({
     delayMs: SAVE_DELAY_MS,
-    send: (key, value) => sendAnswer(token, key, value, versions[key] ?? 1),
+    send: async (key, value) => {
+      const result = await sendAnswer(token, key, value, versions[key] ?? 1);
+      return result.ok || !result.refused ? result : { ...result, message: readable(key, result.message, result.field) };
+    },
     onStatus: (key, status) => {
       latestStatuses.current = { ...latestStatuses.current, [key]: status };
       setStatuses(latestStatuses.current);
@@ -120,6 +130,9 @@ function Questionnaire({ token, response }: { token: string; response: Response 
     };
   }, [restored]);
   useEffect(() => () => queue.current?.dispose(), []);
+  useEffect(() => {
+    if (receipts > 0) receiptHeading.current?.focus();
+  }, [receipts]);
 
   const change = useCallback(
     (key: string, value: unknown) => {
@@ -150,14 +163,13 @@ function Questionnaire({ token, response }: { token: string; response: Response 
       if (queue.current!.hasUnsaved()) found.push({ message: t('survey.respond.notAllSaved') });
       setProblems(found);
       if (found.length > 0) return;
-      const answer = await sendJson<{ submittedAt?: string }>('POST', `/api/survey-responses/${encodeURIComponent(token)}/submit`);
-      setSubmittedAt(answer?.submittedAt ?? new Date().toISOString());
-      setReceipt(true);
-      setTimeout(() => receiptHeading.current?.focus());
+      const answer = await sendJson<{ submittedAt: string }>('POST', `/api/survey-responses/${encodeURIComponent(token)}/submit`);
+      setSubmittedAt(answer!.submittedAt);
+      setReceipts((n) => n + 1);
     } catch (error) {
       const field = error instanceof ApiError ? error.field : undefined;
       const question = ordered.find((q) => q.key === field || (field ?? '').startsWith(`${q.key}.`));
-      const message = error instanceof ApiError && error.status !== 0 ? error.message : t('session.unreachable');
+      const message = error instanceof ApiError && error.status !== 0 ? (question ? readable(question.key, error.message, field) : error.message) : t('session.unreachable');
       setProblems([{ field: question?.key, message }]);
       if (question) setTimeout(() => (document.getElementById(problemTarget(question, field?.slice(question.key.length + 1))) ?? document.getElementById(questionId(question.key, 'first')))?.focus());
     } finally {
@@ -165,7 +177,6 @@ function Questionnaire({ token, response }: { token: string; response: Response 
     }
   };
 
-  const titleOf = (key: string) => response.sections?.find((s) => s.key === key)?.title ?? sectionTitle(key, language);
   const paragraphs = round.introduction.split(/\n\s*\n/).filter((p) => p.trim() !== '');
 
   return (
@@ -184,7 +195,7 @@ function Questionnaire({ token, response }: { token: string; response: Response 
       <form className="survey-form" noValidate onSubmit={(event) => void submit(event)} aria-labelledby="survey-form-title">
         <h2 id="survey-form-title" className="sr-only">{t('survey.respond.formTitle')}</h2>
         {sections.map((section, index) => {
-          const title = titleOf(section.key);
+          const title = sectionTitle(section.key, language);
           const headingId = `section-${index}`;
           return (
             <section key={`${section.key}-${index}`} className="survey-section" aria-labelledby={title ? headingId : undefined}>

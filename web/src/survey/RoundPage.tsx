@@ -76,6 +76,7 @@ function OpenCloseSection({ round, onChanged }: { round: Round; onChanged: () =>
 
 function RoundView({ id }: { id: string }) {
   const { t } = useTranslation();
+  const names = useNames();
   const notice = useNavigationNotice();
   const { resource, reload } = useResource<Round>(`/api/surveys/rounds/${id}`);
   useDocumentTitle(resource.status === 'ready' ? t('survey.setup.documentTitle', { title: resource.data.title }) : undefined);
@@ -84,17 +85,26 @@ function RoundView({ id }: { id: string }) {
   const round = resource.data;
   return (
     <div className="survey-page">
-      <RoundNavigation id={round.id} title={round.title} />
+      <RoundNavigation id={round.id} title={round.title} mayCoordinate={round.mayCoordinate} />
       <PageHeading>{round.title}</PageHeading>
       <div className="survey-round-meta">
         <RoundStatusTag status={round.status} />
         {round.organisationName && <span>{round.organisationName}</span>}
       </div>
       <StatusMessage className="admin-feedback" done={notice} />
-      <OpenCloseSection round={round} onChanged={reload} />
-      <RoundDetailsSection round={round} onSaved={reload} />
-      <QuestionsSection round={round} />
-      <InviteesSection round={round} />
+      {round.mayCoordinate ? (
+        <>
+          <OpenCloseSection round={round} onChanged={reload} />
+          <RoundDetailsSection round={round} onSaved={reload} />
+          <QuestionsSection round={round} />
+          <InviteesSection round={round} />
+        </>
+      ) : (
+        <>
+          <Paragraph>{t('survey.setup.readOnly', { closes: names.dateTime(round.closesAt), invited: round.invited, submitted: round.submitted })}</Paragraph>
+          <QuestionsSection round={round} />
+        </>
+      )}
     </div>
   );
 }

@@ -10,14 +10,14 @@ import { Loading, useNavigationNotice } from '../admin/feedback.js';
 import { useResource } from '../admin/resource.js';
 import { TableRegion } from '../admin/TableRegion.js';
 import { RoundStatusTag, SurveyProblem, formatRate } from './shared.js';
-import type { ItemList, RoundListItem } from './types.js';
+import type { ItemList, Round } from './types.js';
 import '../admin/admin.css';
 
 export default function RoundsPage() {
   const { t } = useTranslation();
   const names = useNames();
   const notice = useNavigationNotice();
-  const { resource } = useResource<ItemList<RoundListItem>>('/api/surveys/rounds');
+  const { resource } = useResource<ItemList<Round>>('/api/surveys/rounds');
   useDocumentTitle(t('survey.rounds.title'));
   if (resource.status === 'loading') return <Loading />;
   if (resource.status === 'error') return <SurveyProblem error={resource.error} />;

@@ -21,7 +21,6 @@ import '../admin/admin.css';
 
 const REFRESH_MS = 30_000;
 const COUNT = { kind: 'count' } as const;
-const KNOWLEDGE_ORDER = ['none', 'heard-of', 'know-it', 'have-used-it'];
 const EXPERIENCE_ORDER = ['earlier', 'ongoing'];
 
 /** Groups left out of a chart because they are too small, named under it. */
@@ -108,9 +107,9 @@ function SchemesSection({ summary }: { summary: SurveySummary }) {
   const { t } = useTranslation();
   const { schemes } = summary;
   const [chosen, setChosen] = useState(schemes[0]?.programmeId ?? '');
-  const label = (prefix: string) => (key: string): ChoiceLabel => ({ key, label: t(`survey.summary.${prefix}.${key}`, { defaultValue: key }) });
-  const knowledge = choiceKeys(schemes.map((s) => s.knowledge), KNOWLEDGE_ORDER).map(label('knowledgeLevel'));
-  const experience = choiceKeys(schemes.map((s) => s.experience), EXPERIENCE_ORDER).map(label('experienceKind'));
+  const levels = new Map(summary.knowledgeLevels.map((level) => [level.key, level.label]));
+  const knowledge = choiceKeys(schemes.map((s) => s.knowledge), [...levels.keys()]).map((key): ChoiceLabel => ({ key, label: levels.get(key) ?? key }));
+  const experience = choiceKeys(schemes.map((s) => s.experience), EXPERIENCE_ORDER).map((key): ChoiceLabel => ({ key, label: t(`survey.summary.experienceKind.${key}`, { defaultValue: key }) }));
   const scheme = schemes.find((s) => s.programmeId === chosen) ?? schemes[0];
   const name = (s: SchemeSummary) => s.programmeName;
   if (!scheme) return null;
@@ -176,7 +175,7 @@ function SummaryView({ id }: { id: string }) {
   const exportBase = `/api/surveys/rounds/${round.id}`;
   return (
     <div className="survey-page">
-      <RoundNavigation id={round.id} title={round.title} />
+      <RoundNavigation id={round.id} title={round.title} mayCoordinate={data.namesShown} />
       <PageHeading>{t('survey.summary.title', { title: round.title })}</PageHeading>
       <div className="survey-round-meta">
         <RoundStatusTag status={round.status as 'draft' | 'open' | 'closed'} />
@@ -185,9 +184,11 @@ function SummaryView({ id }: { id: string }) {
       </div>
       {open && <Paragraph data-size="sm">{t('survey.summary.liveNote')}</Paragraph>}
       <div className="survey-exports">
-        <Button variant="secondary" asChild>
-          <a href={`${exportBase}/answers.xlsx`} download>{t('survey.summary.exportXlsx')}</a>
-        </Button>
+        {data.namesShown && (
+          <Button variant="secondary" asChild>
+            <a href={`${exportBase}/answers.xlsx?lang=${i18n.language}`} download>{t('survey.summary.exportXlsx')}</a>
+          </Button>
+        )}
         <Button variant="secondary" asChild>
           <a href={`${exportBase}/report.pdf?lang=${i18n.language}`} download>{t('survey.summary.exportPdf')}</a>
         </Button>
@@ -250,7 +251,7 @@ function SummaryView({ id }: { id: string }) {
         ) : (
           data.freeText.map((group) => (
             <Details key={group.theme}>
-              <Details.Summary>{t('survey.summary.themeLine', { theme: group.label, count: group.answers.length })}</Details.Summary>
+              <Details.Summary>{t('survey.summary.themeLine', { theme: group.label, count: group.count })}</Details.Summary>
               <Details.Content>
                 <List.Unordered className="survey-theme-list">
                   {group.answers.map((answer, index) => (

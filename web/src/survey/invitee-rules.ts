@@ -1,6 +1,9 @@
-/** Choosing whom to invite (pure): the units below the round's organisation with their municipality, and an invitee's state. */
+/**
+ * Choosing whom to invite (pure): the units below the round's organisation with their municipality, what
+ * to send for the units picked, the problems of an imported list line by line, and an invitee's state.
+ */
 import type { OrganisationDetails } from '../admin/types.js';
-import type { Invitee } from './types.js';
+import type { Invitee, ListProblem } from './types.js';
 
 export interface UnitChoice {
   organisation: OrganisationDetails;
@@ -41,4 +44,31 @@ export function inviteeState(invitee: Pick<Invitee, 'lastSentAt' | 'firstAnswere
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 export function looksLikeEmail(text: string): boolean {
   return EMAIL.test(text.trim());
+}
+
+/** A unit picked from the tree, with the address typed for it ('' leaves it to the unit's member). */
+export interface PickedUnit {
+  organisation: Pick<OrganisationDetails, 'id' | 'name'>;
+  email: string;
+}
+
+/**
+ * The body of POST …/invitees: units with an address typed go as people of that unit (the server places
+ * them by the tree), the others by id (the server addresses their member with the largest role).
+ */
+export function invitationBody(picked: readonly PickedUnit[]): { organisationIds: string[]; people: Array<{ organisationId: string; name: string; email: string }> } {
+  const organisationIds: string[] = [];
+  const people: Array<{ organisationId: string; name: string; email: string }> = [];
+  for (const { organisation, email } of picked) {
+    if (email.trim() === '') organisationIds.push(organisation.id);
+    else people.push({ organisationId: organisation.id, name: organisation.name, email: email.trim() });
+  }
+  return { organisationIds, people };
+}
+
+/** An imported list's problems, one entry per line in line order, each with its problems in column order. */
+export function problemsByLine(problems: readonly ListProblem[]): Array<{ line: number; problems: ListProblem[] }> {
+  const lines = new Map<number, ListProblem[]>();
+  for (const problem of problems) lines.set(problem.line, [...(lines.get(problem.line) ?? []), problem]);
+  return [...lines].sort(([a], [b]) => a - b).map(([line, found]) => ({ line, problems: found }));
 }

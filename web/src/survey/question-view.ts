@@ -46,7 +46,7 @@ type ChoiceShape = { options?: Array<{ value: string; labels: Localised<string> 
 /** A choice's options in order: its own, then the catalogue's programmes when it takes them. */
 export function choicesOf(shape: ChoiceShape, catalogue: readonly CatalogueEntry[], language: Language): ChoiceItem[] {
   const own = (shape.options ?? []).map((option) => ({ value: option.value, label: localised(option.labels, language) ?? option.value }));
-  const fromCatalogue = shape.optionsFrom === 'catalogue' ? catalogue.map((entry) => ({ value: entry.id, label: entry.name })) : [];
+  const fromCatalogue = shape.optionsFrom === 'catalogue' ? catalogue.map((entry) => ({ value: entry.id, label: localised(entry.name, language) ?? entry.id })) : [];
   return [...own, ...fromCatalogue];
 }
 
@@ -120,6 +120,34 @@ export function questionId(key: string, part = ''): string {
 /** The id of the first control of a group entry's field. */
 export function entryFieldId(questionKey: string, index: number, fieldKey: string): string {
   return `${questionId(questionKey, `${index}-${fieldKey}`)}-first`;
+}
+
+/**
+ * The part of a question the server names (`earlier-projects.1.year`) as the respondent sees it:
+ * "Project 2: Year", a matrix row's label, or the question's own label. `entryName` names a group's
+ * entries when the question does not ("Entry").
+ */
+export function partName(question: Pick<Question, 'key' | 'definition'>, field: string, language: Language, catalogue: readonly CatalogueEntry[], entryName: string): string {
+  const { definition, key } = question;
+  const label = questionLabel(definition, language);
+  const part = field === key ? '' : field.startsWith(`${key}.`) ? field.slice(key.length + 1) : field;
+  if (definition.type === 'group') {
+    const [index, fieldKey] = part.split('.');
+    if (index === undefined || !/^\d+$/.test(index)) return label;
+    const entry = `${localised(definition.entryLabel, language) ?? entryName} ${Number(index) + 1}`;
+    const groupField = definition.fields.find((f) => f.key === fieldKey);
+    return groupField ? `${entry}: ${fieldLabel(groupField, language)}` : entry;
+  }
+  if (definition.type === 'matrix') {
+    const row = matrixRowsOf(definition, catalogue, language).find((r) => r.value === part.split('.')[0]);
+    return row ? `${label}: ${row.label}` : label;
+  }
+  return label;
+}
+
+/** The server's message about a refused answer, with the part it names written as the respondent sees it. */
+export function readableProblem(message: string, field: string | undefined, question: Pick<Question, 'key' | 'definition'>, language: Language, catalogue: readonly CatalogueEntry[], entryName: string): string {
+  return field ? message.split(field).join(partName(question, field, language, catalogue, entryName)) : message;
 }
 
 /**

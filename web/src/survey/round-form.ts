@@ -35,7 +35,7 @@ export function newRoundForm(today: Date, organisationId: string, language: Lang
   return { organisationId, title: '', introduction: '', opensOn: '', closesOn, reminderDays: '7, 2', minGroupSize: '3', retentionOn: addDays(closesOn, 365), language };
 }
 
-export function formFromRound(round: Round): RoundForm {
+export function formFromRound(round: Pick<Round, 'organisationId' | 'title' | 'introduction' | 'opensAt' | 'closesAt' | 'reminderDays' | 'minGroupSize' | 'retentionUntil' | 'language'>): RoundForm {
   const day = (iso: string | null) => (iso ? isoDay(new Date(iso)) : '');
   return {
     organisationId: round.organisationId,
@@ -50,12 +50,16 @@ export function formFromRound(round: Round): RoundForm {
   };
 }
 
-/** "7, 2" → [7, 2] (largest first, no repeats); null when it is not a list of whole days from 1 to 90. */
+/** The server's limits (src/survey/routes.ts): reminders up to 60 days before closing, groups of 1 to 50. */
+export const MAX_REMINDER_DAYS = 60;
+export const MAX_GROUP_SIZE = 50;
+
+/** "7, 2" → [7, 2] (largest first, no repeats); null when it is not a list of whole days from 1 to 60. */
 export function parseReminderDays(text: string): number[] | null {
   const parts = text.split(/[\s,;]+/).filter((part) => part !== '');
   if (parts.some((part) => !/^\d{1,2}$/.test(part))) return null;
   const days = [...new Set(parts.map(Number))];
-  if (days.some((day) => day < 1 || day > 90)) return null;
+  if (days.some((day) => day < 1 || day > MAX_REMINDER_DAYS)) return null;
   return days.sort((a, b) => b - a);
 }
 
@@ -69,7 +73,7 @@ export function roundFormProblems(form: RoundForm): RoundFormProblem[] {
   if (form.closesOn === '') problems.push({ field: 'closesOn', problem: 'required' });
   else if (form.opensOn !== '' && form.opensOn >= form.closesOn) problems.push({ field: 'closesOn', problem: 'closesBeforeOpens' });
   if (parseReminderDays(form.reminderDays) === null) problems.push({ field: 'reminderDays', problem: 'reminders' });
-  if (!/^\d{1,3}$/.test(form.minGroupSize.trim()) || Number(form.minGroupSize) < 1) problems.push({ field: 'minGroupSize', problem: 'groupSize' });
+  if (!/^\d{1,2}$/.test(form.minGroupSize.trim()) || Number(form.minGroupSize) < 1 || Number(form.minGroupSize) > MAX_GROUP_SIZE) problems.push({ field: 'minGroupSize', problem: 'groupSize' });
   if (form.retentionOn === '') problems.push({ field: 'retentionOn', problem: 'required' });
   else if (form.closesOn !== '' && form.retentionOn <= form.closesOn) problems.push({ field: 'retentionOn', problem: 'retentionBeforeClose' });
   return problems;

@@ -20,13 +20,16 @@ export function RoundStatusTag({ status }: { status: RoundStatus }) {
   );
 }
 
-/** Set-up, summary and opportunities of one round; the current page is marked for assistive technology. */
-export function RoundNavigation({ id, title }: { id: string; title: string }) {
+/**
+ * Set-up, summary and opportunities of one round; the current page is marked for assistive technology.
+ * The opportunities name units, so only the round's coordinators are shown the way there.
+ */
+export function RoundNavigation({ id, title, mayCoordinate }: { id: string; title: string; mayCoordinate: boolean }) {
   const { t } = useTranslation();
   const pages: Array<[string, string]> = [
-    [`/kartlegging/${id}`, t('survey.pages.setup')],
+    [`/kartlegging/${id}`, t(mayCoordinate ? 'survey.pages.setup' : 'survey.pages.about')],
     [`/kartlegging/${id}/sammendrag`, t('survey.pages.summary')],
-    [`/kartlegging/${id}/muligheter`, t('survey.pages.opportunities')],
+    ...(mayCoordinate ? [[`/kartlegging/${id}/muligheter`, t('survey.pages.opportunities')] as [string, string]] : []),
   ];
   return (
     <nav aria-label={t('survey.pages.label', { title })}>

@@ -21,48 +21,29 @@ export interface StoredAnswer {
   updatedAt: string;
 }
 
-/** A programme of the catalogue, for options and matrix rows taken from it. */
+/** A programme of the catalogue, for options and matrix rows taken from it: its name per language. */
 export interface CatalogueEntry {
   id: string;
-  name: string;
-}
-
-export interface SectionHeading {
-  key: string;
-  title: string;
+  name: Partial<Record<Language, string>>;
 }
 
 /** GET /api/survey-responses/:token */
 export interface Response {
-  round: { title: string; introduction: string; closesAt: string; language: Language; status?: string };
+  round: { title: string; introduction: string; closesAt: string; language: Language };
   respondent: { name: string };
   questions: Question[];
   answers: Record<string, StoredAnswer>;
   submittedAt: string | null;
   /** The catalogue's programmes, for questions whose options or rows come from it. */
-  catalogue?: CatalogueEntry[];
-  /** Section headings in the respondent's language, when the server names them. */
-  sections?: SectionHeading[];
+  catalogue: CatalogueEntry[];
 }
 
 export type RoundStatus = 'draft' | 'open' | 'closed';
 
-export interface RoundListItem {
-  id: string;
-  title: string;
-  status: RoundStatus;
-  organisationId: string;
-  organisationName: string;
-  closesAt: string;
-  invited: number;
-  responded: number;
-  submitted: number;
-}
-
 export interface Round {
   id: string;
   organisationId: string;
-  organisationName?: string;
+  organisationName: string;
   title: string;
   introduction: string;
   status: RoundStatus;
@@ -73,6 +54,12 @@ export interface Round {
   retentionUntil: string;
   language: Language;
   version: number;
+  invited: number;
+  /** Invitees who answered anything. */
+  responded: number;
+  submitted: number;
+  /** Whether the reader may run the round (and see its invitees); others only see it. */
+  mayCoordinate: boolean;
 }
 
 export interface RoundQuestion extends Question {
@@ -86,16 +73,30 @@ export interface Invitee {
   name: string;
   email: string;
   municipalityCode: string | null;
+  municipalityName: string | null;
   sector: string | null;
   lastSentAt: string | null;
   firstAnsweredAt: string | null;
   submittedAt: string | null;
 }
 
+export type SkipReason = 'already-invited' | 'no-address' | 'outside-tree' | 'invalid-email';
+
+/** A line of an imported list that was not used: its number, the column at fault, why, and what it held. */
+export interface ListProblem {
+  line: number;
+  column: 'name' | 'email' | 'municipality' | 'sector';
+  problem: 'missing-name' | 'invalid-email' | 'unknown-municipality' | 'ambiguous-municipality' | 'unknown-sector' | 'duplicate-email';
+  value: string;
+}
+
+/** POST …/invitees and …/invitees/import */
 export interface AddedInvitees {
   added: number;
-  skipped: Array<{ email: string; reason: string }>;
-  problems?: Array<{ row: number; message: string }>;
+  /** `email` is the address, or the organisation id of a unit without one. */
+  skipped: Array<{ email: string; reason: SkipReason }>;
+  problems: ListProblem[];
+  delivery: { sent: number; failed: number };
 }
 
 export interface ItemList<T> {

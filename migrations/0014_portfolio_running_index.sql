@@ -1,0 +1,1 @@
+CREATE INDEX "initiatives_running_idx" ON "initiatives" USING btree ("end_date","start_date","id") WHERE "initiatives"."status" = 'running';

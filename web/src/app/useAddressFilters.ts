@@ -1,0 +1,27 @@
+import { useMemo, useRef } from 'react';
+import { useSearchParams } from 'react-router-dom';
+
+export interface AddressFilters<F> {
+  filters: F;
+  /** A change starts again at page 1 and is a history entry unless `replace`. */
+  update: (change: Partial<F>, options?: { replace?: boolean }) => void;
+}
+
+/**
+ * A page's filters kept in the address bar. The router navigates asynchronously, so a change asked for
+ * is remembered until the address shows it: a second change before then (a click while a typed search
+ * is still pending, a typing timer firing after a click) builds on the first instead of undoing it. Any
+ * other change of the address (back, forward, a link) drops what was asked for.
+ */
+export function useAddressFilters<F extends { page: number }>(fromParams: (params: URLSearchParams) => F, toParams: (filters: F) => URLSearchParams): AddressFilters<F> {
+  const [params, setParams] = useSearchParams();
+  const filters = useMemo(() => fromParams(params), [params, fromParams]);
+  const requested = useRef<{ since: URLSearchParams; filters: F } | null>(null);
+  if (requested.current && requested.current.since !== params) requested.current = null;
+  const update = (change: Partial<F>, options: { replace?: boolean } = {}) => {
+    const next = { ...(requested.current?.filters ?? filters), page: 1, ...change };
+    requested.current = { since: params, filters: next };
+    setParams(toParams(next), { replace: options.replace ?? false });
+  };
+  return { filters, update };
+}
