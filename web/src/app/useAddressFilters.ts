@@ -1,4 +1,4 @@
-import { useMemo, useRef } from 'react';
+import { useCallback, useMemo, useRef } from 'react';
 import { useSearchParams } from 'react-router-dom';
 
 export interface AddressFilters<F> {
@@ -18,10 +18,17 @@ export function useAddressFilters<F extends { page: number }>(fromParams: (param
   const filters = useMemo(() => fromParams(params), [params, fromParams]);
   const requested = useRef<{ since: URLSearchParams; filters: F } | null>(null);
   if (requested.current && requested.current.since !== params) requested.current = null;
-  const update = (change: Partial<F>, options: { replace?: boolean } = {}) => {
-    const next = { ...(requested.current?.filters ?? filters), page: 1, ...change };
-    requested.current = { since: params, filters: next };
-    setParams(toParams(next), { replace: options.replace ?? false });
-  };
+  // A timer set in an earlier render may call `update` after the address has moved on: it reads the
+  // address of the latest render, never the one it was created in.
+  const latest = useRef({ params, filters });
+  latest.current = { params, filters };
+  const update = useCallback(
+    (change: Partial<F>, options: { replace?: boolean } = {}) => {
+      const next = { ...(requested.current?.filters ?? latest.current.filters), page: 1, ...change };
+      requested.current = { since: latest.current.params, filters: next };
+      setParams(toParams(next), { replace: options.replace ?? false });
+    },
+    [setParams, toParams],
+  );
   return { filters, update };
 }
