@@ -4,7 +4,7 @@ import { and, desc, eq, inArray, sql, type SQL, type SQLWrapper } from 'drizzle-
 import type { Db } from '../platform/db/client.js';
 import type { Language } from '../reference/codes.js';
 import type { Programme } from './schema.js';
-import { catalogueImports, priorities, programmes, type ProgrammeCard } from './tables.js';
+import { catalogueImports, catalogueWords, priorities, programmes, type ProgrammeCard } from './tables.js';
 import { prefixQuery, prioritySearchText, programmeSearchText, searchTerms } from './search-text.js';
 
 export interface ImportReport {
@@ -118,6 +118,7 @@ export async function replaceCatalogue(db: Db, catalogue: Programme[], audit: { 
     if (updatedIds.length > 0) await tx.delete(programmes).where(inArray(programmes.id, updatedIds));
     await insertInChunks(changed.map(programmeRow), (rows) => tx.insert(programmes).values(rows));
     await insertInChunks(changed.flatMap(priorityRows), (rows) => tx.insert(priorities).values(rows));
+    if (changed.length > 0 || removedIds.length > 0) await tx.execute(sql`select refresh_catalogue_words()`);
 
     const report = {
       programmes: catalogue.length,
@@ -222,20 +223,76 @@ function filterConditions(search: ProgrammeSearch, indexable: boolean): SQL[] {
   return filters;
 }
 
-export async function searchProgrammes(db: Db, search: ProgrammeSearch): Promise<{ rows: ProgrammeSummaryRow[]; total: number }> {
+export async function searchProgrammes(db: Db, search: ProgrammeSearch): Promise<{ rows: ProgrammeSummaryRow[]; total: number; spelledAs?: string }> {
   const terms = searchTerms(search.q ?? '');
   if (terms.length === 0) return searchPage(db, search, filterConditions(search, true), sql<number>`0::float8`, false);
   const filters = filterConditions(search, false);
-
-  const q = terms.join(' ');
-  // Stemmed in each of the product's configurations — the reader's among them, and a Swede may search
-  // the Norwegian text — plus prefix matches while the user is still typing.
-  const tsQuery = sql`(websearch_to_tsquery('norwegian', ${q}) || websearch_to_tsquery('swedish', ${q})
-    || websearch_to_tsquery('english', ${q}) || to_tsquery('simple', ${prefixQuery(terms)}))`;
-  const textMatch = await searchPage(db, search, [sql`${programmes.searchVector} @@ ${tsQuery}`, ...filters], sql<number>`ts_rank(${programmes.rankVector}, ${tsQuery})::float8`, true);
+  const textMatch = await textSearch(db, search, terms, filters);
   if (textMatch.total > 0) return textMatch;
-  // Nothing matches as written: a misspelling? Look for programme names that resemble the words.
+  // Nothing matches as written: a misspelling? Search again with each word that finds nothing on its
+  // own replaced by the nearest word of the catalogue's names (`interreg sverge` → `interreg sverige`).
+  const corrected = await correctedTerms(db, terms);
+  if (corrected) {
+    const correctedMatch = await textSearch(db, search, corrected, filters);
+    if (correctedMatch.total > 0) return { ...correctedMatch, spelledAs: corrected.join(' ') };
+  }
+  // Still nothing: programme names that resemble the query as a whole.
+  const q = terms.join(' ');
   return searchPage(db, search, [sql`${q} <% ${programmes.searchNames}`, ...filters], sql<number>`word_similarity(${q}, ${programmes.searchNames})::float8`, true);
+}
+
+/**
+ * A word stemmed in each of the product's configurations — the reader's among them, and a Swede may
+ * search the Norwegian text — or, while the user is still typing, its beginning (`prefix`).
+ */
+const stemmedOrPrefix = (words: SQL | string, prefix: SQL | string) =>
+  sql`(websearch_to_tsquery('norwegian', ${words}) || websearch_to_tsquery('swedish', ${words})
+    || websearch_to_tsquery('english', ${words}) || to_tsquery('simple', ${prefix}))`;
+
+/**
+ * How much a name holding every word counts beside the text's rank (0–3 for real queries): enough that
+ * `horisont europa` puts Horizon Europe before a county scheme whose text speaks of it at length, and
+ * `interreg sverige` Interreg Sverige–Norge before Interreg Aurora (whose name says Sverige once).
+ */
+const NAME_MATCH_WEIGHT = 4;
+
+function textSearch(db: Db, search: ProgrammeSearch, terms: string[], filters: SQL[]) {
+  const prefix = prefixQuery(terms);
+  const tsQuery = stemmedOrPrefix(terms.join(' '), prefix);
+  // Cover density, normalised by the names' length: all words close together in a short name rank highest.
+  const rank = sql<number>`(ts_rank(${programmes.rankVector}, ${tsQuery}) + ${NAME_MATCH_WEIGHT} * ts_rank_cd(${programmes.nameVector}, to_tsquery('simple', ${prefix}), 1))::float8`;
+  return searchPage(db, search, [sql`${programmes.searchVector} @@ ${tsQuery}`, ...filters], rank, true);
+}
+
+/** Least trigram similarity for a correction: `sverge` → `sverige` is 0.5, `erasmsu` → `erasmus` 0.45. */
+const CORRECTION_MIN_SIMILARITY = 0.4;
+
+/** The terms with each one that finds no programme replaced by its nearest name word; undefined when none changes. */
+async function correctedTerms(db: Db, terms: string[]): Promise<string[] | undefined> {
+  const term = sql.raw('t.term');
+  const rows = await withIndexScans(db, (tx) =>
+    tx.execute<{ term: string; found: boolean; nearest: string | null }>(sql`
+      select t.term,
+             exists (select 1 from ${programmes} p where p.search_vector @@ ${stemmedOrPrefix(term, sql`${term} || ':*'`)}) as found,
+             (select w.word from ${catalogueWords} w
+               where w.word % t.term and similarity(w.word, t.term) >= ${CORRECTION_MIN_SIMILARITY}
+               order by similarity(w.word, t.term) desc, w.word limit 1) as nearest
+        from unnest(${sql.param(terms)}::text[]) with ordinality as t(term, position)
+       order by t.position`),
+  );
+  const corrected = (rows as unknown as { rows: Array<{ term: string; found: boolean; nearest: string | null }> }).rows.map((row) => (row.found || row.nearest === null ? row.term : row.nearest));
+  return corrected.some((word, i) => word !== terms[i]) ? corrected : undefined;
+}
+
+/**
+ * The planner cannot see that testing a row's large search vector costs far more than an index lookup,
+ * and on a few thousand rows it scans the table; text queries are told to use the indexes.
+ */
+function withIndexScans<T>(db: Db, query: (tx: Db) => Promise<T>): Promise<T> {
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`set local enable_seqscan = off`);
+    return query(tx as unknown as Db);
+  });
 }
 
 async function searchPage(db: Db, search: ProgrammeSearch, conditions: SQL[], rank: SQL<number>, textQuery: boolean): Promise<{ rows: ProgrammeSummaryRow[]; total: number }> {
@@ -267,14 +324,7 @@ async function searchPage(db: Db, search: ProgrammeSearch, conditions: SQL[], ra
       .limit(search.pageSize)
       .offset((search.page - 1) * search.pageSize);
 
-  // The planner cannot see that testing a row's large, compressed search vector costs far more than an
-  // index lookup, and on a few thousand rows it scans the table; text queries are told to use the indexes.
-  const rows = textQuery
-    ? await db.transaction(async (tx) => {
-        await tx.execute(sql`set local enable_seqscan = off`);
-        return pageQuery(tx as unknown as Db);
-      })
-    : await pageQuery(db);
+  const rows = textQuery ? await withIndexScans(db, pageQuery) : await pageQuery(db);
   const total = rows[0]?.total ?? (search.page > 1 ? await countMatching(db, where) : 0);
   return { rows, total };
 }

@@ -53,6 +53,7 @@ export const ProgrammeList = Type.Object({
   total: Type.Integer(),
   page: Type.Integer(),
   pageSize: Type.Integer(),
+  spelledAs: Type.Optional(Type.String({ description: 'Set when q as typed found nothing and the results are for this corrected spelling' })),
 });
 
 export const ProgrammeDetail = Type.Object({ programme: Programme, importedAt: Type.String({ format: 'date-time' }) });
@@ -105,7 +106,7 @@ export function catalogueRoutes(db: Db): FastifyPluginAsyncTypebox {
         // RFC 9211: whether the answer came from the store (the benchmark counts them).
         reply.header('cache-status', body === undefined ? 'mulighetsrom; fwd=miss' : 'mulighetsrom; hit');
         if (body === undefined) {
-          const { rows, total } = await searchProgrammes(db, search);
+          const { rows, total, spelledAs } = await searchProgrammes(db, search);
           const answer: Static<typeof ProgrammeList> = {
             items: rows.map((row) => ({
               id: row.id,
@@ -119,6 +120,7 @@ export function catalogueRoutes(db: Db): FastifyPluginAsyncTypebox {
             total,
             page,
             pageSize,
+            ...(spelledAs === undefined ? {} : { spelledAs }),
           };
           // The route's own response serialiser (from the schema), as Fastify would have used.
           body = Buffer.from(reply.serialize(answer) as string);

@@ -38,6 +38,8 @@ export const programmes = pgTable(
     searchVector: tsvector('search_vector').notNull(),
     /** Names, priority names, keywords and summary only: ranking many matches must not read the whole text. */
     rankVector: tsvector('rank_vector').notNull().default(sql`''::tsvector`),
+    /** The names' words: a query whose every word is in a programme's name ranks that programme first. */
+    nameVector: tsvector('name_vector').generatedAlwaysAs(sql`to_tsvector('simple', search_names)`),
     importedAt: timestamp('imported_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -87,3 +89,9 @@ export const catalogueImports = pgTable(
   },
   (t) => [index('catalogue_imports_imported_at_idx').on(t.importedAt)],
 );
+
+/**
+ * The words of programme and priority names (at least three letters): what a misspelt search word is
+ * corrected to. Rebuilt by the SQL function `refresh_catalogue_words()` in each import's transaction.
+ */
+export const catalogueWords = pgTable('catalogue_words', { word: text('word').primaryKey() }, (t) => [index('catalogue_words_trgm_idx').using('gin', sql`${t.word} gin_trgm_ops`)]);

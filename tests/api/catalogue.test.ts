@@ -14,6 +14,7 @@ interface ListBody {
   total: number;
   page: number;
   pageSize: number;
+  spelledAs?: string;
 }
 
 describe.each(ENGINES)('catalogue API on $engine', ({ create }) => {
@@ -50,6 +51,24 @@ describe.each(ENGINES)('catalogue API on $engine', ({ create }) => {
   ])('search %s finds %s among the first results', async (query, expected) => {
     const ids = await topIds(`q=${query}`, 5);
     expect(ids).toContain(expected);
+  });
+
+  it('corrects a misspelt word to the nearest word of the names, and says so', async () => {
+    const misspelt = await list('q=interreg%20sverge');
+    expect(misspelt.spelledAs).toBe('interreg sverige');
+    expect(misspelt.items[0]?.id).toBe('interreg-sverige-norge');
+    expect(await list('q=erasmsu%20skole')).toMatchObject({ spelledAs: 'erasmus skole' });
+    const asTyped = await list('q=interreg%20sverige');
+    expect(asTyped.spelledAs).toBeUndefined();
+    expect(asTyped.items[0]?.id).toBe('interreg-sverige-norge');
+    // Nothing near enough to correct to: no correction claimed, and nothing found.
+    expect(await list('q=qwxzvb')).toEqual({ items: [], total: 0, page: 1, pageSize: 20 });
+  });
+
+  it('keeps the correction words in step with the catalogue', async () => {
+    const { rows } = (await testDb.database.db.execute(`select count(*)::int as count, bool_or(word = 'sverige') as sverige, bool_or(word = 'kolarctic') as kolarctic from catalogue_words`)) as unknown as { rows: Array<{ count: number; sverige: boolean; kolarctic: boolean }> };
+    expect(rows[0]).toMatchObject({ sverige: true, kolarctic: true });
+    expect(rows[0]!.count).toBeGreaterThan(100);
   });
 
   it('finds programmes while the user is still typing (prefix)', async () => {

@@ -203,6 +203,7 @@ export default function ProgrammeListPage() {
           </div>
           <p className="result-count" role="status" aria-live="polite">
             {state.status === 'loading' && !data ? t('catalogue.loading') : data ? t('catalogue.resultCount', { count: data.total }) : ''}
+            {data?.spelledAs && <> {t('catalogue.spelledAs', { typed: filters.q, spelled: data.spelledAs })}</>}
           </p>
           {state.status === 'loading' && !data && <Spinner aria-label={t('catalogue.loading')} />}
           {state.status === 'error' && <Alert data-color="danger">{state.message}</Alert>}
