@@ -46,13 +46,16 @@ for (const [name, code] of [
 }
 const MUNICIPALITY_CODES = new Set([...norwegianMunicipalities.map((m) => m.number), ...swedishMunicipalities.map((m) => m.code)]);
 
+/** Whether a code is a municipality's number (Norwegian 2024 or Swedish kommunkod). */
+export const isMunicipalityCode = (code: string): boolean => MUNICIPALITY_CODES.has(code);
+
 /**
  * A municipality by number (Norwegian 2024 or Swedish kommunkod) or by name; a name may end in
  * "kommune"/"kommun". `ambiguous` when the name is shared by several municipalities (give the number).
  */
 export function municipalityCodeOf(value: string): string | null | 'ambiguous' {
   const text = value.trim();
-  if (/^\d{4}$/.test(text)) return MUNICIPALITY_CODES.has(text) ? text : null;
+  if (/^\d{4}$/.test(text)) return isMunicipalityCode(text) ? text : null;
   const codes = MUNICIPALITIES_BY_NAME.get(fold(text).replace(/\s+(kommune|kommun|municipality)$/, ''));
   if (!codes) return null;
   return codes.size === 1 ? [...codes][0]! : 'ambiguous';
@@ -104,10 +107,10 @@ export function municipalityInTree(path: string, byId: ReadonlyMap<string, TreeO
   const ids = path.split('/').filter(Boolean).reverse();
   for (const id of ids) {
     const organisation = byId.get(id);
-    if (organisation?.kind === 'municipality' && organisation.placeCode && MUNICIPALITY_CODES.has(organisation.placeCode)) return organisation.placeCode;
+    if (organisation?.kind === 'municipality' && organisation.placeCode && isMunicipalityCode(organisation.placeCode)) return organisation.placeCode;
   }
   const own = byId.get(ids[0] ?? '')?.placeCode;
-  return own && MUNICIPALITY_CODES.has(own) ? own : null;
+  return own && isMunicipalityCode(own) ? own : null;
 }
 
 const looksLikeHeader = (row: string[]) => row.length >= 2 && !row[1]!.includes('@') && /e-?post|e-?mail|mejl/i.test(row[1]!);

@@ -3,6 +3,7 @@
  * given as a list, each with a personal secret link. Only the link token's SHA-256 is stored; sending a
  * link (invitation, reminder, re-send) makes a new token, so the previous link stops working. A mail is
  * sent before its token is stored: a failed delivery leaves the old state, and the invitee is reported.
+ * A coordinator may correct an invitee's name, address, municipality and sector; the answers stay.
  */
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../platform/db/client.js';
@@ -10,12 +11,12 @@ import { recordAudit, type Actor, type Queryable } from '../platform/audit/audit
 import { hashToken, newToken } from '../platform/auth/tokens.js';
 import { HttpError } from '../platform/http/errors.js';
 import { MailDeliveryError, type Mailer } from '../platform/mail/mailer.js';
-import { LANGUAGES, type Language } from '../reference/codes.js';
+import { LANGUAGES, MUNICIPAL_SECTORS, type Language, type MunicipalSector } from '../reference/codes.js';
 import { memberships } from '../organisations/tables.js';
 import { users } from '../accounts/tables.js';
 import { ROLES, type Role } from '../organisations/roles.js';
-import { isEmail, municipalityInTree, sectorFromUnitName, type InviteePerson } from './invitee-list.js';
-import { findInvitee, invitedEmails, organisationsById, unitsInTree, type InviteeRow, type RoundWithCounts } from './repository.js';
+import { isEmail, isMunicipalityCode, municipalityInTree, sectorFromUnitName, type InviteePerson } from './invitee-list.js';
+import { findInvitee, invitedEmails, inviteeAtAddress, organisationsById, unitsInTree, type InviteeRow, type RoundWithCounts } from './repository.js';
 import { responseLink, surveyMail, type SurveyMailKind } from './mail.js';
 import { effectiveStatus, requireRound } from './rounds.js';
 import { surveyInvitees } from './tables.js';
@@ -37,7 +38,7 @@ export interface Skipped {
 
 export interface Delivery {
   sent: number;
-  /** Invitees whose mail could not be delivered; their previous link (if any) still works. */
+  /** Invitees whose mail could not be delivered; their previous link (if any) still works, unless their address was changed. */
   failed: string[];
 }
 
@@ -206,17 +207,89 @@ export async function addInvitees(db: Db, mail: SurveyMail, roundId: string, inp
   return { added, skipped, delivery };
 }
 
+const inviteeNotFound = (inviteeId: string) => new HttpError(404, 'not-found', 'notFound', { what: `invitee ${inviteeId}` }, 'inviteeId');
+
 /** A new link by a new mail (the old link stops working); only while the round is open. */
 export async function resendLink(db: Db, mail: SurveyMail, roundId: string, inviteeId: string, actor: Actor): Promise<InviteeRow> {
   const round = await requireRound(db, roundId);
   const status = effectiveStatus(round);
   if (status !== 'open') throw new HttpError(409, 'round-state', 'surveyRoundState', { status });
   const invitee = await findInvitee(db, roundId, inviteeId);
-  if (!invitee) throw new HttpError(404, 'not-found', 'notFound', { what: `invitee ${inviteeId}` }, 'inviteeId');
+  if (!invitee) throw inviteeNotFound(inviteeId);
   const delivery = await sendLinks(db, mail, round, [invitee], 'invitation');
   if (delivery.sent === 0) throw new HttpError(503, 'mail-unavailable', 'surveyMailUnavailable', { count: 1 });
   await recordAudit(db, { actor, organisationId: round.organisationId, action: 'survey-link-resent', entityType: 'survey-invitee', entityId: inviteeId, after: { roundId, ...auditState(invitee) } });
   return (await findInvitee(db, roundId, inviteeId))!;
+}
+
+/** A correction of an invitee: a field left out stays as it is; null takes the municipality or sector away. */
+export interface InviteeChange {
+  name?: string;
+  email?: string;
+  municipalityCode?: string | null;
+  sector?: MunicipalSector | null;
+}
+
+export interface ChangedInvitee {
+  invitee: InviteeRow;
+  /** The new link after an address change (nothing when none was due). */
+  delivery: Delivery;
+}
+
+/** The change with its texts trimmed; the first field at fault is refused (422). */
+function checkedChange(change: InviteeChange): InviteeChange {
+  if (Object.values(change).every((value) => value === undefined)) throw new HttpError(422, 'invalid', 'surveyInviteeNoChange');
+  const checked: InviteeChange = { ...change, name: change.name?.trim(), email: change.email?.trim() };
+  if (checked.name === '') throw new HttpError(422, 'invalid', 'required', { field: 'name' }, 'name');
+  if (checked.email !== undefined && !isEmail(checked.email)) throw new HttpError(422, 'invalid', 'surveyInviteeEmailInvalid', { value: checked.email }, 'email');
+  if (checked.municipalityCode != null && !isMunicipalityCode(checked.municipalityCode)) {
+    throw new HttpError(422, 'unknown-municipality', 'unknownMunicipality', { field: 'municipalityCode', value: checked.municipalityCode }, 'municipalityCode');
+  }
+  if (checked.sector != null && !(MUNICIPAL_SECTORS as readonly string[]).includes(checked.sector)) {
+    throw new HttpError(422, 'invalid', 'invalidEnum', { field: 'sector', allowed: MUNICIPAL_SECTORS.join(', ') }, 'sector');
+  }
+  return checked;
+}
+
+/**
+ * Corrects an invitee of a round that is not closed; their answers are kept. A new address revokes the old
+ * link at once (it went to the wrong address); an invitee who had been sent one gets a new link at the new
+ * address while the round is open. The summary follows a new municipality or sector by itself (triggers,
+ * migrations 0015 and 0016).
+ */
+export async function updateInvitee(db: Db, mail: SurveyMail, roundId: string, inviteeId: string, change: InviteeChange, actor: Actor): Promise<ChangedInvitee> {
+  const round = await requireRound(db, roundId);
+  const status = effectiveStatus(round);
+  if (status === 'closed') throw new HttpError(409, 'round-state', 'surveyRoundState', { status });
+  const checked = checkedChange(change);
+  const { before, after, newAddress } = await db.transaction(async (tx) => {
+    const [before] = await tx.select().from(surveyInvitees).where(and(eq(surveyInvitees.roundId, roundId), eq(surveyInvitees.id, inviteeId))).for('update');
+    if (!before) throw inviteeNotFound(inviteeId);
+    // Addresses are compared without case, as the round's unique index does: "Ola@X" is still Ola's address.
+    const newAddress = checked.email !== undefined && checked.email.toLowerCase() !== before.email.toLowerCase();
+    if (newAddress && (await inviteeAtAddress(tx, roundId, checked.email!)) !== null) throw new HttpError(409, 'already-invited', 'surveyInviteeEmailTaken', { email: checked.email! }, 'email');
+    const changed = (Object.keys(checked) as Array<keyof InviteeChange>).filter((field) => checked[field] !== undefined && checked[field] !== before[field]);
+    if (changed.length === 0) return { before, after: before, newAddress };
+    const [after] = await tx
+      .update(surveyInvitees)
+      .set({ ...checked, ...(newAddress ? { tokenHash: hashToken(newToken()) } : {}) })
+      .where(eq(surveyInvitees.id, inviteeId))
+      .returning();
+    await recordAudit(tx, {
+      actor,
+      organisationId: round.organisationId,
+      action: 'survey-invitee-changed',
+      entityType: 'survey-invitee',
+      entityId: inviteeId,
+      // Which fields changed, but never the name or address themselves.
+      before: { roundId, ...auditState(before) },
+      after: { roundId, ...auditState(after!), changed },
+    });
+    return { before, after: after!, newAddress };
+  });
+  if (!(newAddress && before.invitedAt !== null && status === 'open')) return { invitee: after, delivery: { sent: 0, failed: [] } };
+  const delivery = await sendLinks(db, mail, round, [after], 'invitation');
+  return { invitee: (await findInvitee(db, roundId, inviteeId))!, delivery };
 }
 
 /** Removes an invitee and their answers; their link stops working. */
@@ -224,7 +297,7 @@ export async function removeInvitee(db: Db, roundId: string, inviteeId: string, 
   await db.transaction(async (tx) => {
     const round = await requireRound(tx, roundId);
     const [removed] = await tx.delete(surveyInvitees).where(and(eq(surveyInvitees.roundId, roundId), eq(surveyInvitees.id, inviteeId))).returning();
-    if (!removed) throw new HttpError(404, 'not-found', 'notFound', { what: `invitee ${inviteeId}` }, 'inviteeId');
+    if (!removed) throw inviteeNotFound(inviteeId);
     await recordAudit(tx, {
       actor,
       organisationId: round.organisationId,

@@ -179,6 +179,25 @@ export const SURVEY_MESSAGES = {
     sv: (p) => `Listan kan inte läsas som CSV (rad ${p.line}).`,
     en: (p) => `The list cannot be read as CSV (line ${p.line}).`,
   },
+  // ---- invitees
+  surveyInviteeNoChange: {
+    nb: () => 'Si hva som skal endres: navnet, e-postadressen, kommunen eller sektoren.',
+    nn: () => 'Sei kva som skal endrast: namnet, e-postadressa, kommunen eller sektoren.',
+    sv: () => 'Ange vad som ska ändras: namnet, e-postadressen, kommunen eller sektorn.',
+    en: () => 'Say what to change: the name, e-mail address, municipality or sector.',
+  },
+  surveyInviteeEmailInvalid: {
+    nb: (p) => `«${p.value}» er ikke en gyldig e-postadresse.`,
+    nn: (p) => `«${p.value}» er ikkje ei gyldig e-postadresse.`,
+    sv: (p) => `”${p.value}” är inte en giltig e-postadress.`,
+    en: (p) => `"${p.value}" is not a valid e-mail address.`,
+  },
+  surveyInviteeEmailTaken: {
+    nb: (p) => `${p.email} er allerede invitert til undersøkelsen.`,
+    nn: (p) => `${p.email} er alt invitert til undersøkinga.`,
+    sv: (p) => `${p.email} är redan inbjuden till enkäten.`,
+    en: (p) => `${p.email} is already invited to the survey.`,
+  },
   surveyMailUnavailable: {
     nb: (p) => `E-post kunne ikke sendes til ${p.count} mottakere. Prøv igjen senere.`,
     nn: (p) => `E-post kunne ikkje sendast til ${p.count} mottakarar. Prøv igjen seinare.`,

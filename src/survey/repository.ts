@@ -167,6 +167,12 @@ export async function findInvitee(db: Queryable, roundId: string, id: string): P
   return row ?? null;
 }
 
+/** The invitee of the round at an address (compared without case), if any. */
+export async function inviteeAtAddress(db: Queryable, roundId: string, email: string): Promise<string | null> {
+  const [row] = await db.select({ id: surveyInvitees.id }).from(surveyInvitees).where(and(eq(surveyInvitees.roundId, roundId), sql`lower(${surveyInvitees.email}) = lower(${email})`)).limit(1);
+  return row?.id ?? null;
+}
+
 /** Addresses already invited to the round, lower-cased. */
 export async function invitedEmails(db: Queryable, roundId: string): Promise<Set<string>> {
   return new Set((await db.select({ email: sql<string>`lower(${surveyInvitees.email})` }).from(surveyInvitees).where(eq(surveyInvitees.roundId, roundId))).map((r) => r.email));

@@ -22,7 +22,7 @@ import { LANGUAGES, MUNICIPAL_SECTORS } from '../reference/codes.js';
 import { inOrganisationOf, organisationPath } from '../organisations/access.js';
 import { permissionsAt, type Permission } from '../organisations/roles.js';
 import { ListUnreadableError, municipalityName, parseInviteeList, ROW_PROBLEMS, type InviteePerson } from './invitee-list.js';
-import { addInvitees, resendLink, removeInvitee, sendPendingInvitations, SKIP_REASONS, type SurveyMail } from './invitees.js';
+import { addInvitees, resendLink, removeInvitee, sendPendingInvitations, SKIP_REASONS, updateInvitee, type SurveyMail } from './invitees.js';
 import { addQuestion, editQuestion, retireQuestion } from './question-editing.js';
 import { QUESTION_KEY_PATTERN, QuestionDefinition } from './questions.js';
 import { presentQuestion, Question } from './presenters.js';
@@ -147,6 +147,16 @@ const NewInvitees = Type.Object(
   { organisationIds: Type.Optional(Type.Array(Type.String({ format: 'uuid' }), { maxItems: 5_000 })), people: Type.Optional(Type.Array(Person, { maxItems: 5_000 })) },
   { additionalProperties: false },
 );
+const InviteeChanges = Type.Object(
+  {
+    name: Type.Optional(Type.String({ maxLength: 200 })),
+    email: Type.Optional(Type.String({ maxLength: 254 })),
+    municipalityCode: Type.Optional(Type.Union([MunicipalityCode, Type.Null()])),
+    sector: Type.Optional(Type.Union([Sector, Type.Null()])),
+  },
+  { additionalProperties: false, description: 'At least one field; a field left out stays as it is, null takes the municipality or sector away' },
+);
+const ChangedInvitee = Type.Object({ ...Invitee.properties, delivery: Delivery }, { title: 'SurveyInviteeChanged' });
 const Skipped = Type.Object({ email: Type.String({ description: 'The address, or the organisation id of a unit without one' }), reason: stringEnum(SKIP_REASONS) });
 const RowProblem = Type.Object({ line: Type.Integer(), column: stringEnum(['name', 'email', 'municipality', 'sector'] as const), problem: stringEnum(ROW_PROBLEMS), value: Type.String() });
 const AddResult = Type.Object({ added: Type.Integer(), skipped: Type.Array(Skipped), problems: Type.Array(RowProblem), delivery: Delivery }, { title: 'SurveyInviteesAdded' });
@@ -452,6 +462,25 @@ export function surveyCoordinatorRoutes({ db, mail }: SurveyRouteOptions): Fasti
         schema: { tags: ['surveys'], summary: 'Send a new personal link (the previous one stops working)', params: InviteeParams, querystring: LangQuery, response: { 200: Invitee, 404: ErrorResponse, 409: ErrorResponse, 503: ErrorResponse } },
       },
       async (request) => presentInvitee(await resendLink(db, mail, request.params.id, request.params.inviteeId, actor(request))),
+    );
+
+    app.patch(
+      '/api/surveys/rounds/:id/invitees/:inviteeId',
+      {
+        config: { access: coordinating },
+        schema: {
+          tags: ['surveys'],
+          summary: 'Correct an invitee\'s name, address, municipality or sector; the answers are kept. A new address revokes the old link, and gets a new one at once if a link had been sent and the round is open',
+          params: InviteeParams,
+          querystring: LangQuery,
+          body: InviteeChanges,
+          response: { 200: ChangedInvitee, 404: ErrorResponse, 409: ErrorResponse, 422: ErrorResponse },
+        },
+      },
+      async (request) => {
+        const { invitee, delivery } = await updateInvitee(db, mail, request.params.id, request.params.inviteeId, request.body, actor(request));
+        return { ...presentInvitee(invitee), delivery: { sent: delivery.sent, failed: delivery.failed.length } };
+      },
     );
 
     app.delete(

@@ -1,9 +1,10 @@
 /**
  * The mapping survey in Chromium, as the pre-study ran it for Moss, Råde, Vestby and Våler: the region's
  * coordinator creates a round, invites units from the tree and by a list (a bad line is named with its
- * problem), and opens it; a unit's leader answers through the e-mailed link on a phone, without an account,
- * and finds the answers kept after a reload; a wrong link says only that it does not work; the form works
- * by keyboard; the summary shows the response rate and charts with their tables, and exports XLSX and PDF;
+ * problem), opens it, and corrects a mistyped address (a new link goes to the new one); a unit's leader
+ * answers through the e-mailed link on a phone, without an account, and finds the answers kept after a
+ * reload; a wrong link says only that it does not work; the form works by keyboard; the summary shows the
+ * response rate and charts with their tables, and exports XLSX and PDF;
  * a reader sees the round and its summary but does not run it; the opportunity analysis names the
  * joint-application candidates. Axe on every page.
  */
@@ -144,6 +145,25 @@ describe('the mapping survey in the browser', () => {
     await expect.poll(() => page.getByRole('status').filter({ hasText: 'Kartleggingen er åpnet' }).count(), { timeout: 15_000 }).toBe(1);
     expect(await page.locator('.survey-round-meta').textContent()).toContain('Åpen');
     for (const to of ['rektor@spetalen.example', tenants.people.verketReader, 'bibliotek@vestby.example', 'teknisk@valer.example']) linkIn(to);
+
+    // A mistyped address corrected in place: refused at the field first, then saved with a new link sent.
+    await page.getByRole('button', { name: 'Endre Våler teknisk' }).click();
+    const editing = page.getByRole('dialog', { name: 'Endre Våler teknisk' });
+    await expect.poll(() => editing.isVisible()).toBe(true);
+    const address = editing.getByLabel('E-post', { exact: true });
+    await address.fill('drift@valer');
+    await editing.getByRole('button', { name: 'Lagre endringene' }).click();
+    await expect.poll(() => editing.textContent(), { timeout: 15_000 }).toContain('«drift@valer» er ikke en gyldig e-postadresse.');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('invitee-edit-email');
+    await expectAxeClean();
+    await address.fill('drift@valer.example');
+    await editing.getByRole('button', { name: 'Lagre endringene' }).click();
+    const saved = 'Endringene for Våler teknisk er lagret. En ny lenke er sendt til drift@valer.example, og den gamle virker ikke lenger.';
+    await expect.poll(() => page.getByRole('status').filter({ hasText: saved }).count(), { timeout: 15_000 }).toBe(1);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Endre Våler teknisk');
+    await expect.poll(() => invited.allTextContents()).toContainEqual(expect.stringMatching(/^Våler teknisk.*drift@valer\.example/));
+    linkIn('drift@valer.example');
+    await expectAxeClean();
   });
 
   it('takes answers on a phone without an account, keeps them over a reload, and takes the submission', async () => {

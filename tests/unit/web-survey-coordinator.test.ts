@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { OrganisationDetails } from '../../web/src/admin/types.js';
-import { inviteeState, looksLikeEmail, unitsBelow } from '../../web/src/survey/invitee-rules.js';
+import { inviteeChanges, inviteeForm, inviteeState, looksLikeEmail, unitsBelow } from '../../web/src/survey/invitee-rules.js';
 import { formFromRound, newRoundForm, parseReminderDays, roundBody, roundFormProblems } from '../../web/src/survey/round-form.js';
 import { choiceKeys, groupBars, overallBars, rateCell } from '../../web/src/survey/summary-view.js';
 import type { Distribution } from '../../src/survey/summary-schema.js';
@@ -66,6 +66,15 @@ describe('choosing invitees', () => {
   it('checks an e-mail address roughly', () => {
     expect(looksLikeEmail(' rektor@verket.no ')).toBe(true);
     expect(looksLikeEmail('rektor@verket')).toBe(false);
+  });
+  it('sends only what the correction of an invitee changed, texts trimmed and an empty choice as none', () => {
+    const invitee = { name: 'Verket skole', email: 'rektor@verket.example', municipalityCode: '3103', sector: 'education' };
+    const form = inviteeForm(invitee);
+    expect(form).toEqual({ name: 'Verket skole', email: 'rektor@verket.example', municipalityCode: '3103', sector: 'education' });
+    expect(inviteeChanges(invitee, { ...form, name: ' Verket skole ' })).toEqual({});
+    expect(inviteeChanges(invitee, { ...form, email: ' leder@verket.example ', municipalityCode: '' })).toEqual({ email: 'leder@verket.example', municipalityCode: null });
+    expect(inviteeChanges(invitee, { ...form, name: '  ', sector: 'culture' })).toEqual({ name: '', sector: 'culture' });
+    expect(inviteeForm({ ...invitee, municipalityCode: null, sector: null })).toMatchObject({ municipalityCode: '', sector: '' });
   });
 });
 

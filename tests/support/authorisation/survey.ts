@@ -34,6 +34,7 @@ export const matrix: CapabilityMatrix = {
     'POST /api/surveys/rounds/:id/invitees': { params: round, body: () => ({ people: [{ name: 'Ny enhet', email: 'ny@moss.example' }] }) },
     'POST /api/surveys/rounds/:id/invitees/import': { params: round, body: () => 'Ny enhet;ny@moss.example;Moss;Kultur' },
     'POST /api/surveys/rounds/:id/invitees/:inviteeId/resend': { params: (_, o) => ({ id: o.coreSurveyRound!, inviteeId: o.coreSurveyInvitee! }) },
+    'PATCH /api/surveys/rounds/:id/invitees/:inviteeId': { params: (_, o) => ({ id: o.coreSurveyRound!, inviteeId: o.coreSurveyInvitee! }), body: () => ({ name: 'Verket skole, rektor' }) },
     'DELETE /api/surveys/rounds/:id/invitees/:inviteeId': { params: (_, o) => ({ id: o.coreSurveyRound!, inviteeId: o.coreSurveyInvitee! }) },
   },
 };

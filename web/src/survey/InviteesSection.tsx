@@ -1,9 +1,10 @@
 /**
  * Who is invited to the round: units picked from the organisation tree (with their municipality and
  * sector, which the summary groups by), or a pasted or uploaded list of names and e-mail addresses.
- * The list shows who has answered; a link can be sent again (the old one stops working) or withdrawn.
+ * The list shows who has answered; an invitee can be corrected (the answers stay), a link sent again (the
+ * old one stops working) or withdrawn.
  */
-import { useMemo, useState, type ChangeEvent, type FormEvent } from 'react';
+import { useEffect, useMemo, useState, type ChangeEvent, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert, Button, Checkbox, Field, Heading, Label, List, Paragraph, Table, Tag, Textfield } from '@digdir/designsystemet-react';
 import { MUNICIPAL_SECTORS } from '../../../src/reference/codes.js';
@@ -20,6 +21,7 @@ import { asApiError, useAction, useResource } from '../admin/resource.js';
 import { TableRegion } from '../admin/TableRegion.js';
 import { matchesSearch } from '../admin/tree.js';
 import type { OrganisationDetails } from '../admin/types.js';
+import { InviteeEditDialog } from './InviteeEditDialog.js';
 import { invitationBody, inviteeState, looksLikeEmail, problemsByLine, unitsBelow, type InviteeState } from './invitee-rules.js';
 import type { AddedInvitees, Invitee, ItemList, ListProblem, Round } from './types.js';
 
@@ -241,17 +243,35 @@ export function InviteesSection({ round }: { round: Round }) {
       reload();
     }
   };
-  const added = (message: string) => {
+  /** After a change to the list: say what happened, and show the list as it is now. */
+  const reloadWith = (message: string) => {
     announce(message);
     reload();
+  };
+  const [editing, setEditing] = useState<Invitee | null>(null);
+  /** The row's Edit button that opened the dialog: it has focus again once the dialog is gone. */
+  const [returnFocusTo, setReturnFocusTo] = useState<string | null>(null);
+  useEffect(() => {
+    if (returnFocusTo === null) return;
+    document.getElementById(returnFocusTo)?.focus();
+    setReturnFocusTo(null);
+  }, [returnFocusTo]);
+  const editButtonId = (invitee: Invitee) => `edit-invitee-${invitee.id}`;
+  const closeEditing = () => {
+    if (editing) setReturnFocusTo(editButtonId(editing));
+    setEditing(null);
+  };
+  const edited = (message: string) => {
+    closeEditing();
+    reloadWith(message);
   };
   const mayChange = round.status !== 'closed';
   return (
     <section aria-labelledby="invitees-heading" className="admin-section">
       <Heading level={2} data-size="sm" id="invitees-heading" ref={removal.heading} tabIndex={-1}>{t('survey.invitees.heading')}</Heading>
       <Paragraph data-size="sm">{t(round.status === 'draft' ? 'survey.invitees.introDraft' : 'survey.invitees.introOpen')}</Paragraph>
-      {mayChange && <UnitPicker round={round} onAdded={added} />}
-      {mayChange && <ListImport round={round} onAdded={added} />}
+      {mayChange && <UnitPicker round={round} onAdded={reloadWith} />}
+      {mayChange && <ListImport round={round} onAdded={reloadWith} />}
       <StatusMessage className="admin-feedback" done={notice} error={resending.error?.message} />
       <Heading level={3} data-size="xs" id="invitees-caption">{t('survey.invitees.listHeading')}</Heading>
       <ListResource resource={resource} none={t('survey.invitees.none')}>
@@ -284,6 +304,11 @@ export function InviteesSection({ round }: { round: Round }) {
                       <Table.Cell>{invitee.lastSentAt ? names.dateTime(invitee.lastSentAt) : '—'}</Table.Cell>
                       <Table.Cell>
                         <div className="admin-row-actions">
+                          {mayChange && (
+                            <Button id={editButtonId(invitee)} variant="tertiary" data-size="sm" aria-label={t('survey.invitees.editNamed', { name: invitee.name })} onClick={() => setEditing(invitee)}>
+                              {t('survey.invitees.edit')}
+                            </Button>
+                          )}
                           {round.status === 'open' && (
                             <Button variant="tertiary" data-size="sm" aria-label={t('survey.invitees.resendTo', { name: invitee.name })} onClick={() => void resend(invitee)}>
                               {t('survey.invitees.resend')}
@@ -304,6 +329,7 @@ export function InviteesSection({ round }: { round: Round }) {
           </TableRegion>
         )}
       </ListResource>
+      <InviteeEditDialog round={round} invitee={editing} onClose={closeEditing} onSaved={edited} />
       <ConfirmDialog {...removal.dialog} heading={t('survey.invitees.removeHeading', { name: removal.target?.name ?? '' })} confirmLabel={t('survey.invitees.remove')}>
         {t('survey.invitees.removeText')}
       </ConfirmDialog>

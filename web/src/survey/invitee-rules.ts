@@ -1,9 +1,10 @@
 /**
  * Choosing whom to invite (pure): the units below the round's organisation with their municipality, what
- * to send for the units picked, the problems of an imported list line by line, and an invitee's state.
+ * to send for the units picked, the problems of an imported list line by line, an invitee's state, and
+ * what a correction of an invitee changes.
  */
 import type { OrganisationDetails } from '../admin/types.js';
-import type { Invitee, ListProblem } from './types.js';
+import type { Invitee, InviteeChanges, ListProblem } from './types.js';
 
 export interface UnitChoice {
   organisation: OrganisationDetails;
@@ -71,4 +72,26 @@ export function problemsByLine(problems: readonly ListProblem[]): Array<{ line: 
   const lines = new Map<number, ListProblem[]>();
   for (const problem of problems) lines.set(problem.line, [...(lines.get(problem.line) ?? []), problem]);
   return [...lines].sort(([a], [b]) => a - b).map(([line, found]) => ({ line, problems: found }));
+}
+
+/** The correction form of an invitee, as typed: '' for no municipality or sector. */
+export interface InviteeForm {
+  name: string;
+  email: string;
+  municipalityCode: string;
+  sector: string;
+}
+
+export function inviteeForm(invitee: Pick<Invitee, 'name' | 'email' | 'municipalityCode' | 'sector'>): InviteeForm {
+  return { name: invitee.name, email: invitee.email, municipalityCode: invitee.municipalityCode ?? '', sector: invitee.sector ?? '' };
+}
+
+/** The body of PATCH …/invitees/:inviteeId: only the fields the form changed, texts trimmed; empty when nothing changed. */
+export function inviteeChanges(invitee: Pick<Invitee, 'name' | 'email' | 'municipalityCode' | 'sector'>, form: InviteeForm): InviteeChanges {
+  const changes: InviteeChanges = {};
+  if (form.name.trim() !== invitee.name) changes.name = form.name.trim();
+  if (form.email.trim() !== invitee.email) changes.email = form.email.trim();
+  if ((form.municipalityCode || null) !== invitee.municipalityCode) changes.municipalityCode = form.municipalityCode || null;
+  if ((form.sector || null) !== invitee.sector) changes.sector = form.sector || null;
+  return changes;
 }

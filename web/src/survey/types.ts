@@ -80,6 +80,25 @@ export interface Invitee {
   submittedAt: string | null;
 }
 
+/** PATCH …/invitees/:inviteeId: only what changes; null takes the municipality or sector away. */
+export interface InviteeChanges {
+  name?: string;
+  email?: string;
+  municipalityCode?: string | null;
+  sector?: string | null;
+}
+
+/** The corrected invitee, and the new link sent to a new address (when one was due). */
+export interface ChangedInvitee extends Invitee {
+  delivery: { sent: number; failed: number };
+}
+
+/** GET /api/reference/places: the municipalities an invitee may be placed in. */
+export interface ReferencePlaces {
+  NO: { municipalities: Array<{ code: string; name: string }> };
+  SE: { municipalities: Array<{ code: string; name: string }> };
+}
+
 export type SkipReason = 'already-invited' | 'no-address' | 'outside-tree' | 'invalid-email';
 
 /** A line of an imported list that was not used: its number, the column at fault, why, and what it held. */
