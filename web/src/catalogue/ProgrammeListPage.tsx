@@ -202,8 +202,13 @@ export default function ProgrammeListPage() {
             </Field>
           </div>
           <p className="result-count" role="status" aria-live="polite">
-            {state.status === 'loading' && !data ? t('catalogue.loading') : data ? t('catalogue.resultCount', { count: data.total }) : ''}
-            {data?.spelledAs && <> {t('catalogue.spelledAs', { typed: filters.q, spelled: data.spelledAs })}</>}
+            {state.status === 'loading' && !data
+              ? t('catalogue.loading')
+              : data?.spelledAs
+                ? t('catalogue.spelledAs', { count: data.total, typed: filters.q, spelled: data.spelledAs })
+                : data
+                  ? t('catalogue.resultCount', { count: data.total })
+                  : ''}
           </p>
           {state.status === 'loading' && !data && <Spinner aria-label={t('catalogue.loading')} />}
           {state.status === 'error' && <Alert data-color="danger">{state.message}</Alert>}
