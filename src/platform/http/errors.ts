@@ -113,7 +113,19 @@ export function registerErrorHandling(app: FastifyInstance): void {
       const key = FASTIFY_REFUSALS[error.code] ?? 'badRequest';
       return reply.status(error.statusCode).send({ statusCode: error.statusCode, error: error.code ?? 'bad-request', message: message(key, language) });
     }
+    if (isUniqueViolation(error)) {
+      // A check passed, then a simultaneous request took the same key first: a conflict, not our failure.
+      return reply.status(409).send({ statusCode: 409, error: 'conflict', message: message('simultaneousChange', language) });
+    }
     request.log.error({ err: error }, 'unhandled error');
     return reply.status(500).send({ statusCode: 500, error: 'internal', message: message('internal', language) });
   });
+}
+
+/** PostgreSQL's unique_violation (SQLSTATE 23505), from node-postgres or PGlite, possibly wrapped by Drizzle. */
+function isUniqueViolation(error: unknown): boolean {
+  for (let current = error, depth = 0; current instanceof Error && depth < 5; current = current.cause, depth++) {
+    if ((current as { code?: unknown }).code === '23505') return true;
+  }
+  return false;
 }

@@ -287,6 +287,12 @@ const COMMON_MESSAGES = {
     sv: () => 'Lagringstid anges för översta nivån i organisationsträdet och gäller allt under den.',
     en: () => 'Retention is set at the top of an organisation tree and applies to everything below it.',
   },
+  simultaneousChange: {
+    nb: () => 'Noen andre lagret det samme i samme øyeblikk. Last inn på nytt og prøv igjen; det du skrev, er ikke lagret.',
+    nn: () => 'Nokon andre lagra det same i same augneblink. Last inn på nytt og prøv igjen; det du skreiv, er ikkje lagra.',
+    sv: () => 'Någon annan sparade samma sak i samma ögonblick. Ladda om och försök igen; det du skrev har inte sparats.',
+    en: () => 'Someone else saved the same thing at the same moment. Reload and try again; what you wrote has not been saved.',
+  },
   internal: {
     nb: () => 'Noe gikk galt hos oss. Prøv igjen om litt.',
     nn: () => 'Noko gjekk gale hos oss. Prøv igjen om litt.',
