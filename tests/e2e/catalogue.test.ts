@@ -78,6 +78,25 @@ describe('catalogue in the browser', () => {
     await expect.poll(() => page.locator('input[name="sector"][value="culture"]').isChecked()).toBe(true);
   });
 
+  it('folds the filters away on a phone, so the results come first, and opens them by keyboard', async () => {
+    await page.setViewportSize({ width: 375, height: 800 });
+    await page.goto('/programmes?q=skole&sector=education');
+    await page.locator('.programme-list li').first().waitFor();
+    const toggle = page.getByRole('button', { name: 'Vis filtre (1 filter i bruk)' });
+    expect(await toggle.getAttribute('aria-expanded')).toBe('false');
+    expect(await page.locator('input[name="sector"][value="education"]').isVisible()).toBe(false);
+    const listTop = await page.locator('.programme-list').evaluate((list) => list.getBoundingClientRect().top);
+    expect(listTop).toBeLessThan(1600);
+    await tabTo('.filters-toggle');
+    await page.keyboard.press('Enter');
+    expect(await page.getByRole('button', { name: 'Skjul filtre (1 filter i bruk)' }).getAttribute('aria-expanded')).toBe('true');
+    expect(await page.locator('input[name="sector"][value="education"]').isChecked()).toBe(true);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.setViewportSize({ width: 1280, height: 800 });
+    expect(await page.locator('.filters-toggle').isVisible()).toBe(false);
+    expect(await page.locator('input[name="sector"][value="education"]').isVisible()).toBe(true);
+  });
+
   it('switches language, and the choice persists', async () => {
     await page.goto('/programmes/interreg-sverige-norge');
     await heading().waitFor();

@@ -122,7 +122,8 @@ export default function ProgrammeListPage() {
   const { filters, update } = useAddressFilters(filtersFromParams, paramsFromFilters);
   const [typed, setTyped] = useState(filters.q);
   const state = useProgrammeSearch(filters, i18n.language);
-  const ids = { sort: useId(), rate: useId(), applicant: useId() };
+  const ids = { sort: useId(), rate: useId(), applicant: useId(), filterControls: useId() };
+  const [filtersOpen, setFiltersOpen] = useState(false);
   useDocumentTitle(t('catalogue.title'));
 
   // Search as you type, without a history entry per keystroke.
@@ -161,6 +162,12 @@ export default function ProgrammeListPage() {
           <Heading level={2} data-size="xs" id="filters-heading">
             {t('catalogue.filters')} {filterCount > 0 && <span className="sr-only">({t('catalogue.activeFilters', { count: filterCount })})</span>}
           </Heading>
+          {/* On a phone the controls fold away, so the results are not a screen-length scroll below them. */}
+          <Button className="filters-toggle" variant="secondary" data-size="sm" aria-expanded={filtersOpen} aria-controls={ids.filterControls} onClick={() => setFiltersOpen((open) => !open)}>
+            {filtersOpen ? t('catalogue.hideFilters') : t('catalogue.showFilters')}
+            {filterCount > 0 && ` (${t('catalogue.activeFilters', { count: filterCount })})`}
+          </Button>
+          <div className="catalogue-filter-controls" id={ids.filterControls} data-open={filtersOpen}>
           {filterCount > 0 && (
             <Button variant="tertiary" data-size="sm" onClick={() => update({ sector: [], applicantType: [], kind: [], strand: [], policyObjective: [], minFundingRate: undefined })}>
               {t('catalogue.clearFilters')}
@@ -188,6 +195,7 @@ export default function ProgrammeListPage() {
               ))}
             </Select>
           </Field>
+          </div>
         </aside>
         <section className="catalogue-results" aria-labelledby="results-heading">
           <div className="results-bar">
