@@ -8,6 +8,7 @@ import { formatProblem, importCatalogue } from '../catalogue/import.js';
 import { applyRetention } from '../accounts/retention.js';
 import { loadDemoData, type DemoLoad } from '../organisations/demo-data.js';
 import { loadDemoInitiatives } from '../portfolio/demo-data.js';
+import { loadDemoSurvey } from '../survey/demo-data.js';
 import type { AppConfig } from './config.js';
 import { openDatabase, type Database } from './db/client.js';
 import { buildServer } from './http/server.js';
@@ -48,8 +49,11 @@ export async function startApp(config: AppConfig): Promise<RunningApp> {
       if (!calls.ok) throw new Error(`The demo calls file has problems:\n${calls.problems.slice(0, 10).join('\n')}`);
     }
     const demo: DemoLoad | null = config.demoData ? await loadDemoData(database.db) : null;
-    // The demo initiatives name catalogue programmes: without the catalogue there are none to load.
-    if (config.demoData && config.loadCatalogueOnStart) await loadDemoInitiatives(database.db);
+    // The demo initiatives and the demo survey's answers name catalogue programmes: without the catalogue there are none to load.
+    if (config.demoData && config.loadCatalogueOnStart) {
+      await loadDemoInitiatives(database.db);
+      await loadDemoSurvey(database.db);
+    }
     const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
     const localUrl = (port: number) => `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
     const app = await buildServer({
