@@ -5,7 +5,7 @@
  * none yet; another applicant place from the set. No two bodies are equal, so nothing the server might
  * keep per question can answer one from another. Pure and seeded.
  */
-import { seededRandom } from './synthetic-catalogue.js';
+import { seededRandom } from '../src/platform/seeded-random.js';
 
 export interface LabelledIdea {
   language: string;

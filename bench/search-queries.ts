@@ -12,7 +12,7 @@ import type { Programme } from '../src/catalogue/schema.js';
 import { PROGRAMME_SORTS, searchKey, type ProgrammeSort } from '../src/catalogue/repository.js';
 import { APPLICANT_TYPES, INTERREG_STRANDS, LANGUAGES, MUNICIPAL_SECTORS, POLICY_OBJECTIVES, PROGRAMME_KINDS, type Language } from '../src/reference/codes.js';
 import type { LoadRequest } from './http-load.js';
-import { seededRandom } from './synthetic-catalogue.js';
+import { seededRandom } from '../src/platform/seeded-random.js';
 
 type Random = () => number;
 const pick = <T>(random: Random, items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;

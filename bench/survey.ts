@@ -18,6 +18,7 @@ import { importCatalogue } from '../src/catalogue/import.js';
 import { buildServer } from '../src/platform/http/server.js';
 import { hashToken } from '../src/platform/auth/tokens.js';
 import { createMailer } from '../src/platform/mail/mailer.js';
+import { seededRandom } from '../src/platform/seeded-random.js';
 import type { Db } from '../src/platform/db/client.js';
 import { MUNICIPAL_SECTORS } from '../src/reference/codes.js';
 import type { QuestionDefinition } from '../src/survey/questions.js';
@@ -35,18 +36,8 @@ const REQUESTS = Number(process.env.BENCH_SURVEY_REQUESTS ?? 60);
 const QUESTIONS = 60;
 const TARGET_P95_MS = 300;
 
-/** Deterministic pseudo-random numbers (mulberry32), so every run answers the same. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const rand = random(20_240_906);
+// Seeded, so every run answers the same.
+const rand = seededRandom(20_240_906);
 const pick = <T>(items: readonly T[]): T => items[Math.floor(rand() * items.length)]!;
 const some = <T>(items: readonly T[], chance: number): T[] => items.filter(() => rand() < chance);
 

@@ -7,6 +7,7 @@
 import type { LocalisedText, Priority, Programme } from '../src/catalogue/schema.js';
 import { LANGUAGES, type Language } from '../src/reference/codes.js';
 import { norwegianMunicipalities, swedishMunicipalities } from '../src/reference/index.js';
+import { seededRandom } from '../src/platform/seeded-random.js';
 
 export interface SyntheticOptions {
   /** Programmes plus priorities in the whole catalogue (the real ones included). */
@@ -17,17 +18,6 @@ export interface SyntheticOptions {
   maxPriorities?: number;
 }
 
-/** Mulberry32: a small, fast, seedable generator; enough for picking words. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Random = () => number;
 const int = (random: Random, min: number, max: number) => min + Math.floor(random() * (max - min + 1));

@@ -17,6 +17,7 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import { readYamlFile } from '../catalogue/files.js';
 import type { Db } from '../platform/db/client.js';
 import { projectPath } from '../platform/paths.js';
+import { seededRandom } from '../platform/seeded-random.js';
 import type { Mailer } from '../platform/mail/mailer.js';
 import { DEMO_ACTOR, DEFAULT_DEMO_FILE, flattenDemoOrganisations, readDemoFile } from '../organisations/demo-data.js';
 import { organisations } from '../organisations/tables.js';
@@ -66,18 +67,6 @@ addFormats.default(ajv, ['date-time']);
 const validateFile = ajv.compile<DemoSurveyFile>(DemoSurveyFile);
 
 export class DemoSurveyError extends Error {}
-
-/** Mulberry32: the same answers for the same seed, on every start and every machine. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 /** Schemes a unit may have heard of besides those the file names; mostly it has not (seed 001: little knowledge). */
 const OTHER_SCHEMES = ['horizon-europe', 'eea-grants', 'creative-europe', 'interreg-oresund-kattegat-skagerrak', 'ks-international', 'oslo-region-european-office', 'interreg-north-sea', 'urbact'];

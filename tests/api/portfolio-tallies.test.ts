@@ -17,16 +17,11 @@ import { MUNICIPAL_SECTORS } from '../../src/reference/codes.js';
 import type { PortfolioScope } from '../../src/portfolio/visibility.js';
 import { ENGINES, type TestDatabase } from '../support/databases.js';
 import { seedTenants, type Tenants } from '../support/tenants.js';
+import { seededRandom } from '../../src/platform/seeded-random.js';
 
-/** A small deterministic generator (mulberry32), so a failure can be replayed. */
+/** Seeded, so a failure can be replayed. */
 function generator(seed: number) {
-  let state = seed;
-  const next = () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = seededRandom(seed);
   const int = (below: number) => Math.floor(next() * below);
   const pick = <T,>(items: readonly T[]): T => items[int(items.length)]!;
   return { next, int, pick };
