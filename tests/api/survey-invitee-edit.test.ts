@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'drizzle-orm';
 import { buildServer } from '../../src/platform/http/server.js';
-import { createMailer, MailDeliveryError } from '../../src/platform/mail/mailer.js';
+import { MailDeliveryError } from '../../src/platform/mail/mailer.js';
 import { queryRows } from '../../src/platform/db/rows.js';
 import { HttpError } from '../../src/platform/http/errors.js';
 import { setMembership } from '../../src/organisations/organisations.js';
@@ -17,11 +17,10 @@ import type { MunicipalSector } from '../../src/reference/codes.js';
 import type { SurveySummary } from '../../src/survey/summary-schema.js';
 import { ENGINES, type TestDatabase } from '../support/databases.js';
 import { startTestSmtp, type TestSmtp } from '../support/smtp.js';
+import { SURVEY_PUBLIC_URL, surveyLinkIn, surveyMail } from '../support/survey-mail.js';
 import { createTestUser, signIn, type SignedInClient } from '../support/accounts.js';
 import { seedTenants, SETUP_ACTOR, type Tenants } from '../support/tenants.js';
 
-const PUBLIC_URL = 'https://mulighetsrom.test';
-const quietLog = { info: () => undefined, warn: () => undefined };
 const DAY = 86_400_000;
 const MOSS = '3103';
 const RADE = '3112';
@@ -46,14 +45,9 @@ describe.each(ENGINES)('correcting a survey invitee on $engine', ({ create }) =>
   /** Moss helsestasjon: the invitee corrected throughout. */
   let helse: Invitee;
   const db = () => testDb.database.db;
-  const mail = () => ({ mailer: createMailer({ smtpUrl: smtp.url, from: 'Mulighetsrom <test@mulighetsrom.test>' }, quietLog), publicUrl: PUBLIC_URL });
+  const mail = () => surveyMail(smtp);
 
-  const tokenIn = async (to: string) => {
-    const message = await smtp.waitForMessage(to);
-    const match = /https:\/\/mulighetsrom\.test\/svar\/([A-Za-z0-9_-]{40,})/.exec(message.text ?? '');
-    expect(match, message.text).not.toBeNull();
-    return { token: match![1]!, message };
-  };
+  const tokenIn = (to: string) => surveyLinkIn(smtp, to);
   const mailsTo = (address: string) => smtp.messages.filter((m) => JSON.stringify(m.to ?? '').toLowerCase().includes(address.toLowerCase())).length;
   const respondentForm = (token: string) => app.inject({ url: `/api/survey-responses/${token}?lang=en` });
   const change = (inviteeId: string, payload: Record<string, unknown>, client = coordinator) => client.request({ method: 'PATCH', url: `/api/surveys/rounds/${roundId}/invitees/${inviteeId}?lang=en`, payload });
@@ -69,7 +63,7 @@ describe.each(ENGINES)('correcting a survey invitee on $engine', ({ create }) =>
   beforeAll(async () => {
     testDb = await create();
     smtp = await startTestSmtp();
-    app = await buildServer({ database: testDb.database, serveWeb: false, mailer: mail().mailer, publicUrl: PUBLIC_URL });
+    app = await buildServer({ database: testDb.database, serveWeb: false, mailer: mail().mailer, publicUrl: SURVEY_PUBLIC_URL });
     t = await seedTenants(db());
     coordinator = await signIn(app, t.people.regionCoordinator);
     // Groups of one are shown, so that the summary's groups can be compared one invitee at a time.
@@ -179,7 +173,7 @@ describe.each(ENGINES)('correcting a survey invitee on $engine', ({ create }) =>
     expect((await respondentForm(renewed.token)).statusCode).toBe(200);
 
     // The mail to a new address fails: reported, and the link that went to the old address is dead all the same.
-    const down = { mailer: { transport: 'smtp' as const, send: () => Promise.reject(new MailDeliveryError('SMTP down', 'ECONNECTION')) }, publicUrl: PUBLIC_URL };
+    const down = { mailer: { transport: 'smtp' as const, send: () => Promise.reject(new MailDeliveryError('SMTP down', 'ECONNECTION')) }, publicUrl: SURVEY_PUBLIC_URL };
     const undelivered = await updateInvitee(db(), down, roundId, helse.id, { email: 'helse@moss.example' }, SETUP_ACTOR);
     expect(undelivered.delivery).toEqual({ sent: 0, failed: [helse.id] });
     expect(undelivered.invitee.email).toBe('helse@moss.example');

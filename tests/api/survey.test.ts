@@ -8,7 +8,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'drizzle-orm';
 import { buildServer } from '../../src/platform/http/server.js';
-import { createMailer } from '../../src/platform/mail/mailer.js';
 import { queryRows } from '../../src/platform/db/rows.js';
 import { createOrganisation, setMembership } from '../../src/organisations/organisations.js';
 import { sendDueReminders } from '../../src/survey/reminders.js';
@@ -16,11 +15,10 @@ import { eraseExpiredRounds } from '../../src/survey/retention.js';
 import { SURVEY_JOB_ACTOR } from '../../src/survey/jobs.js';
 import { ENGINES, type TestDatabase } from '../support/databases.js';
 import { startTestSmtp, type TestSmtp } from '../support/smtp.js';
+import { SURVEY_PUBLIC_URL, surveyLinkIn, surveyMail } from '../support/survey-mail.js';
 import { createTestUser, signIn, type SignedInClient } from '../support/accounts.js';
 import { seedTenants, SETUP_ACTOR, type Tenants } from '../support/tenants.js';
 
-const PUBLIC_URL = 'https://mulighetsrom.test';
-const quietLog = { info: () => undefined, warn: () => undefined };
 const DAY = 86_400_000;
 
 describe.each(ENGINES)('survey rounds on $engine', ({ create }) => {
@@ -37,21 +35,16 @@ describe.each(ENGINES)('survey rounds on $engine', ({ create }) => {
   let spetalen: string;
   let roundId: string;
   const db = () => testDb.database.db;
-  const mail = () => ({ mailer: createMailer({ smtpUrl: smtp.url, from: 'Mulighetsrom <test@mulighetsrom.test>' }, quietLog), publicUrl: PUBLIC_URL });
+  const mail = () => surveyMail(smtp);
 
-  const tokenIn = async (to: string) => {
-    const message = await smtp.waitForMessage(to);
-    const match = /https:\/\/mulighetsrom\.test\/svar\/([A-Za-z0-9_-]{40,})/.exec(message.text ?? '');
-    expect(match, message.text).not.toBeNull();
-    return { token: match![1]!, message };
-  };
+  const tokenIn = (to: string) => surveyLinkIn(smtp, to);
   const respondentForm = (token: string) => app.inject({ url: `/api/survey-responses/${token}?lang=en` });
   const auditActions = async (entityId: string) => (await queryRows<{ action: string; after: unknown }>(db(), sql`SELECT action, after FROM audit_events WHERE entity_id = ${entityId} ORDER BY id`)).map((r) => r.action);
 
   beforeAll(async () => {
     testDb = await create();
     smtp = await startTestSmtp();
-    app = await buildServer({ database: testDb.database, serveWeb: false, mailer: mail().mailer, publicUrl: PUBLIC_URL });
+    app = await buildServer({ database: testDb.database, serveWeb: false, mailer: mail().mailer, publicUrl: SURVEY_PUBLIC_URL });
     t = await seedTenants(db());
     rade = (await createOrganisation(db(), { kind: 'municipality', name: 'Råde kommune', placeCode: '3112' }, t.region, SETUP_ACTOR)).id;
     spetalen = (await createOrganisation(db(), { kind: 'unit', name: 'Spetalen skole', placeCode: null }, rade, SETUP_ACTOR)).id;
@@ -171,7 +164,7 @@ describe.each(ENGINES)('survey rounds on $engine', ({ create }) => {
     expect(message.subject).toBe('Spørreundersøkelse: Kartlegging 2025');
     expect(message.text).toContain('Hei, Spetalen skole!');
     expect(message.text).toContain('Mosseregionen kartlegger erfaringer');
-    expect(message.html).toContain(`href="${PUBLIC_URL}/svar/${token}"`);
+    expect(message.html).toContain(`href="${SURVEY_PUBLIC_URL}/svar/${token}"`);
     const form = await respondentForm(token);
     expect(form.statusCode).toBe(200);
     expect(form.json()).toMatchObject({ round: { title: 'Kartlegging 2025' }, respondent: { name: 'Spetalen skole' }, submittedAt: null });
