@@ -325,7 +325,7 @@ async function searchPage(db: Db, search: ProgrammeSearch, conditions: SQL[], ra
       .offset((search.page - 1) * search.pageSize);
 
   const rows = textQuery ? await withIndexScans(db, pageQuery) : await pageQuery(db);
-  const total = rows[0]?.total ?? (search.page > 1 ? await countMatching(db, where) : 0);
+  const total = rows[0]?.total ?? (search.page > 1 ? await (textQuery ? withIndexScans(db, (tx) => countMatching(tx, where)) : countMatching(db, where)) : 0);
   return { rows, total };
 }
 

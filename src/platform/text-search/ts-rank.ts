@@ -1,0 +1,127 @@
+/**
+ * Postgres's `ts_rank` (default weights, normalisation 0) for a query whose top operator is OR, in
+ * JavaScript: the same single-precision arithmetic as `calc_rank_or` in PostgreSQL's tsrank.c, so a
+ * rank computed here equals the database's to the last bit. The words are analysed by the database
+ * (`to_tsvector`, `to_tsquery` with its language configurations); only the arithmetic over the stored
+ * vectors runs here, because doing it per request in the database costs more than the whole answer
+ * may take (docs/ARCHITECTURE.md, "Text ranking in memory").
+ *
+ * Pure.
+ */
+
+/** The default weights of D, C, B and A, as the C code's `float` array holds them. */
+const WEIGHTS = [Math.fround(0.1), Math.fround(0.2), Math.fround(0.4), Math.fround(1.0)] as const;
+/** Σ 1/i², the limit calc_rank_or divides by (a `double` constant in C). */
+const SUM_INVERSE_SQUARES = 1.64493406685;
+/** A tsvector keeps at most this many positions per lexeme (MAXNUMPOS). */
+const MAX_POSITIONS = 256;
+
+/** One lexeme of a tsvector: its positions' weights in position order (0 = D … 3 = A). */
+export interface VectorEntry {
+  lexeme: string;
+  weights: number[];
+}
+
+/**
+ * Parses a tsvector's text output (`'klima':1A,4 'skole':2B`). Postgres writes lexemes in single
+ * quotes, doubling a quote or backslash inside; positions may carry a weight letter (none means D).
+ */
+export function parseTsvector(text: string): VectorEntry[] {
+  const entries: VectorEntry[] = [];
+  let at = 0;
+  while (at < text.length) {
+    if (text[at] === ' ') {
+      at++;
+      continue;
+    }
+    if (text[at] !== "'") throw new Error(`not a tsvector at ${at}: ${text.slice(at, at + 20)}`);
+    at++;
+    let lexeme = '';
+    for (;;) {
+      const char = text[at];
+      if (char === undefined) throw new Error('unterminated lexeme in tsvector');
+      if ((char === "'" && text[at + 1] === "'") || (char === '\\' && at + 1 < text.length)) {
+        lexeme += text[at + 1];
+        at += 2;
+      } else if (char === "'") {
+        at++;
+        break;
+      } else {
+        lexeme += char;
+        at++;
+      }
+    }
+    const weights: number[] = [];
+    if (text[at] === ':') {
+      at++;
+      for (;;) {
+        while (at < text.length && text[at]! >= '0' && text[at]! <= '9') at++;
+        const letter = text[at];
+        const weight = letter === 'A' ? 3 : letter === 'B' ? 2 : letter === 'C' ? 1 : 0;
+        if (weight > 0 || letter === 'D') at++;
+        weights.push(weight);
+        if (text[at] !== ',') break;
+        at++;
+      }
+    }
+    entries.push({ lexeme, weights: weights.slice(0, MAX_POSITIONS) });
+  }
+  return entries;
+}
+
+/**
+ * What one lexeme adds to calc_rank_or's sum before the division by the number of query operands, as
+ * the C code computes it: `(wjm + resj - wjm / ((jm + 1)²)) / 1.64493406685`, in `float` except the
+ * final division. A lexeme stored without positions counts as one D-weighted occurrence.
+ */
+export function entryContribution(weights: readonly number[]): number {
+  const occurrences = weights.length > 0 ? weights : [0];
+  let sum = 0;
+  let maxWeight = -1;
+  let maxAt = 0;
+  for (let j = 0; j < occurrences.length; j++) {
+    const weight = WEIGHTS[occurrences[j]!]!;
+    sum = Math.fround(sum + Math.fround(weight / ((j + 1) * (j + 1))));
+    if (weight > maxWeight) {
+      maxWeight = weight;
+      maxAt = j;
+    }
+  }
+  const first = Math.fround(maxWeight + sum);
+  return Math.fround(first - Math.fround(maxWeight / ((maxAt + 1) * (maxAt + 1)))) / SUM_INVERSE_SQUARES;
+}
+
+/** A stored vector prepared for ranking: each lexeme's contribution. */
+export type RankableVector = ReadonlyMap<string, number>;
+
+export function rankableVector(entries: readonly VectorEntry[]): RankableVector {
+  return new Map(entries.map((entry) => [entry.lexeme, entryContribution(entry.weights)]));
+}
+
+const utf8Order = (a: string, b: string) => Buffer.compare(Buffer.from(a), Buffer.from(b));
+
+/**
+ * A query of lexemes joined by OR (`to_tsquery(config, 'a | b')`), prepared as calc_rank_or sees it:
+ * unique, in byte order (the order in which the C code adds them up, which decides the float rounding).
+ */
+export function orQuery(lexemes: Iterable<string>): readonly string[] {
+  return [...new Set(lexemes)].sort(utf8Order);
+}
+
+/**
+ * `ts_rank(vector, query)` for an OR query of plain lexemes, or undefined where `vector @@ query` is
+ * false (no lexeme of the query in the vector) — the rows the SQL would not return.
+ */
+export function tsRankOr(vector: RankableVector, query: readonly string[]): number | undefined {
+  let sum = 0;
+  let matched = false;
+  for (const lexeme of query) {
+    const contribution = vector.get(lexeme);
+    if (contribution === undefined) continue;
+    matched = true;
+    sum = Math.fround(sum + contribution);
+  }
+  if (!matched) return undefined;
+  const rank = Math.fround(sum / query.length);
+  return rank < 0 ? Math.fround(1e-20) : rank;
+}
