@@ -9,7 +9,7 @@
  * Pure and seeded: the same catalogue and seed always give the same requests, in the same order.
  */
 import type { Programme } from '../src/catalogue/schema.js';
-import { PROGRAMME_SORTS, searchKey, type ProgrammeSort } from '../src/catalogue/repository.js';
+import { PROGRAMME_SORTS, searchKey, type ProgrammeSort } from '../src/catalogue/search-index.js';
 import { APPLICANT_TYPES, INTERREG_STRANDS, LANGUAGES, MUNICIPAL_SECTORS, POLICY_OBJECTIVES, PROGRAMME_KINDS, type Language } from '../src/reference/codes.js';
 import type { LoadRequest } from './http-load.js';
 import { seededRandom } from '../src/platform/seeded-random.js';

@@ -7,8 +7,9 @@ import { stringEnum } from '../platform/string-enum.js';
 import type { Db } from '../platform/db/client.js';
 import { ErrorResponse, HttpError, requestLanguage } from '../platform/http/errors.js';
 import { AnswerCache } from './answer-cache.js';
-import { FINGERPRINT_MAX_AGE_MS, watchFingerprint } from './fingerprint-watch.js';
-import { PROGRAMME_SORTS, catalogueFingerprint, catalogueImportsInThisProcess, findProgramme, searchKey, searchProgrammes, type ProgrammeSearch } from './repository.js';
+import { findProgramme } from './repository.js';
+import { PROGRAMME_SORTS, searchKey, type ProgrammeSearch } from './search-index.js';
+import { createCatalogueSearch } from './search.js';
 import { LocalisedText, Programme } from './schema.js';
 import { sendSerialisedJson } from '../platform/http/serialised-reply.js';
 
@@ -69,7 +70,7 @@ const ANSWER_CACHE = { maxBytes: 32 * 1024 * 1024, maxEntries: 5000 } as const;
 export function catalogueRoutes(db: Db): FastifyPluginAsyncTypebox {
   return async (app) => {
     const answers = new AnswerCache(ANSWER_CACHE);
-    const catalogueVersion = watchFingerprint(() => catalogueFingerprint(db), { maxAgeMs: FINGERPRINT_MAX_AGE_MS, localChanges: catalogueImportsInThisProcess });
+    const catalogue = createCatalogueSearch(db);
 
     app.get(
       '/api/programmes',
@@ -100,13 +101,13 @@ export function catalogueRoutes(db: Db): FastifyPluginAsyncTypebox {
           pageSize,
         };
         // The catalogue changes only on import: an answer is kept, serialised, until the next one.
-        const version = await catalogueVersion.current();
+        const version = await catalogue.version();
         const key = searchKey(search);
         let body = answers.get(version, key);
         // RFC 9211: whether the answer came from the store (the benchmark counts them).
         reply.header('cache-status', body === undefined ? 'mulighetsrom; fwd=miss' : 'mulighetsrom; hit');
         if (body === undefined) {
-          const { rows, total, spelledAs } = await searchProgrammes(db, search);
+          const { rows, total, spelledAs } = await catalogue.search(search, version);
           const answer: Static<typeof ProgrammeList> = {
             items: rows.map((row) => ({
               id: row.id,

@@ -62,11 +62,6 @@ export function searchTerms(query: string, max = MAX_TERMS): string[] {
   return [...new Set(terms)].slice(0, max);
 }
 
-/** `klima skole` → `klima | skole`: any word may match; ranking rewards the priorities that match most. */
-export function anyWordQuery(terms: string[]): string {
-  return terms.join(' | ');
-}
-
 /** `erasm sko` → `erasm:* & sko:*`: prefix matching while the user is still typing. */
 export function prefixQuery(terms: string[]): string {
   return terms.map((term) => `${term}:*`).join(' & ');

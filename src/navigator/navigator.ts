@@ -18,6 +18,7 @@ import { rankMatches, type MatchRequest, type MatchResult } from './match.js';
 import { callsFingerprint, loadCatalogue, loadSearchVectors, type CatalogueSnapshot } from './repository.js';
 import { TEXT_SEARCH_CONFIG, searchTerms } from '../catalogue/search-text.js';
 import { LexemeCache } from '../platform/text-search/lexemes.js';
+import { keptLoad } from '../platform/kept-load.js';
 import { orQuery, parseTsvector, rankableVector, tsRankOr, type RankableVector } from '../platform/text-search/ts-rank.js';
 import { serialiseMatchResponse } from './serialise.js';
 
@@ -59,21 +60,6 @@ function rankText(vectors: RankingSnapshot['vectors'], query: readonly string[])
   return ranks;
 }
 
-/** One load at a time per key, shared by the requests that need it; a failed load is not kept. */
-function keptLoad<T>(): (key: string, load: () => Promise<T>) => Promise<T> {
-  let current: { key: string; value: Promise<T> } | undefined;
-  return (key, load) => {
-    if (current?.key !== key) {
-      const entry = { key, value: load() };
-      entry.value.catch(() => {
-        if (current === entry) current = undefined;
-      });
-      current = entry;
-    }
-    return current.value;
-  };
-}
-
 export function createNavigator(options: NavigatorOptions): Navigator {
   const { db } = options;
   const vocabulary = compileVocabulary(options.concepts);
@@ -96,8 +82,8 @@ export function createNavigator(options: NavigatorOptions): Navigator {
 
   async function match(request: MatchRequest): Promise<MatchResult[]> {
     const terms = searchTerms(request.idea, MAX_IDEA_TERMS);
-    const [catalogue, upcoming, ideaLexemes] = await Promise.all([currentCatalogue(), currentDeadlines(), lexemes.of(TEXT_SEARCH_CONFIG[request.language], terms)]);
-    const textRanks = rankText(catalogue.vectors, orQuery(ideaLexemes.flat()));
+    const [catalogue, upcoming, ideaLexemes] = await Promise.all([currentCatalogue(), currentDeadlines(), lexemes.of([TEXT_SEARCH_CONFIG[request.language]], terms)]);
+    const textRanks = rankText(catalogue.vectors, orQuery(ideaLexemes.flat(2)));
     return rankMatches({ programmes: catalogue.programmes, textRanks, concepts: vocabulary, request, exchangeRate: options.exchangeRate, nextDeadlines: upcoming });
   }
 

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import YAML from 'yaml';
 import { DEFAULT_CATALOGUE_DIR } from '../../src/catalogue/files.js';
 import { importCatalogue } from '../../src/catalogue/import.js';
-import { TEXT_SEARCH_CONFIG, anyWordQuery, searchTerms } from '../../src/catalogue/search-text.js';
+import { TEXT_SEARCH_CONFIG, searchTerms } from '../../src/catalogue/search-text.js';
 import { loadSearchVectors } from '../../src/navigator/repository.js';
 import { LexemeCache } from '../../src/platform/text-search/lexemes.js';
 import { orQuery, parseTsvector, rankableVector, tsRankOr } from '../../src/platform/text-search/ts-rank.js';
@@ -51,14 +51,14 @@ describe.each(ENGINES)('ts_rank in memory equals the database ($engine)', ({ cre
     for (const { idea, language } of await ideas()) {
       const terms = searchTerms(idea, 64);
       const config = TEXT_SEARCH_CONFIG[language];
-      const query = orQuery((await lexemes.of(config, terms)).flat());
+      const query = orQuery((await lexemes.of([config], terms)).flat(2));
       const inMemory = new Map<string, number>();
       for (const { key, vector } of vectors) {
         const rank = query.length > 0 ? tsRankOr(vector, query) : undefined;
         if (rank !== undefined) inMemory.set(key, rank);
       }
       const result = await db.execute<{ programme_id: string; code: string | null; rank: number }>(sql`
-        with q as (select to_tsquery(${config}::regconfig, ${anyWordQuery(terms)}) as tsq)
+        with q as (select to_tsquery(${config}::regconfig, ${terms.join(' | ')}) as tsq)
         select pr.programme_id, pr.code, ts_rank(pr.search_vector, q.tsq)::float8 as rank
           from priorities pr, q where pr.search_vector @@ q.tsq
         union all

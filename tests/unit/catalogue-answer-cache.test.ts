@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AnswerCache } from '../../src/catalogue/answer-cache.js';
 import { watchFingerprint } from '../../src/catalogue/fingerprint-watch.js';
-import { searchKey, type ProgrammeSearch } from '../../src/catalogue/repository.js';
+import { searchKey, type ProgrammeSearch } from '../../src/catalogue/search-index.js';
 
 const bytes = (n: number, fill = 'x') => Buffer.from(fill.repeat(n));
 

@@ -4,16 +4,16 @@ import { orQuery, parseTsvector, rankableVector, tsRankOr } from '../../src/plat
 describe('parseTsvector', () => {
   it('reads lexemes, positions and weights as Postgres writes them', () => {
     expect(parseTsvector("'klima':1A,4 'skole':2B,3C,7 'ungdom'")).toEqual([
-      { lexeme: 'klima', weights: [3, 0] },
-      { lexeme: 'skole', weights: [2, 1, 0] },
-      { lexeme: 'ungdom', weights: [] },
+      { lexeme: 'klima', positions: [1, 4], weights: [3, 0] },
+      { lexeme: 'skole', positions: [2, 3, 7], weights: [2, 1, 0] },
+      { lexeme: 'ungdom', positions: [], weights: [] },
     ]);
   });
 
   it('undoes the doubling of quotes and backslashes', () => {
     expect(parseTsvector("'o''neill':1 'a\\\\b':2A")).toEqual([
-      { lexeme: "o'neill", weights: [0] },
-      { lexeme: 'a\\b', weights: [3] },
+      { lexeme: "o'neill", positions: [1], weights: [0] },
+      { lexeme: 'a\\b', positions: [2], weights: [3] },
     ]);
   });
 

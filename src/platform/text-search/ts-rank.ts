@@ -16,9 +16,10 @@ const SUM_INVERSE_SQUARES = 1.64493406685;
 /** A tsvector keeps at most this many positions per lexeme (MAXNUMPOS). */
 const MAX_POSITIONS = 256;
 
-/** One lexeme of a tsvector: its positions' weights in position order (0 = D … 3 = A). */
+/** One lexeme of a tsvector: its positions (ascending) and their weights (0 = D … 3 = A); none when stripped. */
 export interface VectorEntry {
   lexeme: string;
+  positions: number[];
   weights: number[];
 }
 
@@ -51,11 +52,14 @@ export function parseTsvector(text: string): VectorEntry[] {
         at++;
       }
     }
+    const positions: number[] = [];
     const weights: number[] = [];
     if (text[at] === ':') {
       at++;
       for (;;) {
+        const digits = at;
         while (at < text.length && text[at]! >= '0' && text[at]! <= '9') at++;
+        positions.push(Number.parseInt(text.slice(digits, at), 10));
         const letter = text[at];
         const weight = letter === 'A' ? 3 : letter === 'B' ? 2 : letter === 'C' ? 1 : 0;
         if (weight > 0 || letter === 'D') at++;
@@ -64,7 +68,7 @@ export function parseTsvector(text: string): VectorEntry[] {
         at++;
       }
     }
-    entries.push({ lexeme, weights: weights.slice(0, MAX_POSITIONS) });
+    entries.push({ lexeme, positions: positions.slice(0, MAX_POSITIONS), weights: weights.slice(0, MAX_POSITIONS) });
   }
   return entries;
 }
@@ -124,4 +128,56 @@ export function tsRankOr(vector: RankableVector, query: readonly string[]): numb
   if (!matched) return undefined;
   const rank = Math.fround(sum / query.length);
   return rank < 0 ? Math.fround(1e-20) : rank;
+}
+
+/** A position of a document that holds some query operands (`get_docrep` in tsrank.c). */
+export interface CoverItem {
+  position: number;
+  /** 0 = D … 3 = A. */
+  weight: number;
+  /** The query operands found at this position, one bit each. */
+  operands: number;
+}
+
+/**
+ * `ts_rank_cd(vector, query, 1)` for a query that joins `operandCount` operands with AND, given the
+ * vector's positions that hold an operand (`items`, sorted by position, one per position) and the
+ * vector's count of positions: the covers (shortest spans holding every operand) found as calc_rank_cd
+ * finds them, each worth its density, divided by the natural log of the vector's length.
+ */
+export function tsRankCdAnd(items: readonly CoverItem[], operandCount: number, vectorLength: number): number {
+  const all = 2 ** operandCount - 1;
+  let score = 0;
+  let from = 0;
+  while (from < items.length) {
+    let seen = 0;
+    let end = -1;
+    for (let i = from; i < items.length; i++) {
+      seen |= items[i]!.operands;
+      if (seen === all) {
+        end = i;
+        break;
+      }
+    }
+    if (end < 0) break;
+    seen = 0;
+    let begin = -1;
+    for (let i = end; i >= from; i--) {
+      seen |= items[i]!.operands;
+      if (seen === all) {
+        begin = i;
+        break;
+      }
+    }
+    let inverseWeights = 0;
+    for (let i = begin; i <= end; i++) inverseWeights += 1 / WEIGHTS[items[i]!.weight]!;
+    const density = (end - begin + 1) / inverseWeights;
+    const span = items[end]!.position - items[begin]!.position;
+    let noise = span - (end - begin);
+    if (noise < 0) noise = Math.trunc((end - begin) / 2);
+    score += density / (1 + noise);
+    from = begin + 1;
+  }
+  if (vectorLength > 0) score /= Math.log(vectorLength + 1);
+  return Math.fround(score);
 }

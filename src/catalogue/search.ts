@@ -1,0 +1,82 @@
+/**
+ * The catalogue search use case. The index (`search-index.ts`) is built from the database once per
+ * catalogue version and kept; a search turns its words into lexemes (kept per word, so usually without
+ * a query), answers from the index, and only when nothing matches asks the database for help: the
+ * nearest spelling of each word that finds nothing (pg_trgm over the names' words), then names that
+ * resemble the query as a whole.
+ */
+import type { Db } from '../platform/db/client.js';
+import { keptLoad } from '../platform/kept-load.js';
+import { LexemeCache, type TextSearchConfig } from '../platform/text-search/lexemes.js';
+import { FINGERPRINT_MAX_AGE_MS, watchFingerprint } from './fingerprint-watch.js';
+import { catalogueFingerprint, catalogueImportsInThisProcess, loadSearchIndexRows, nearestCatalogueWords, programmesResemblingName } from './repository.js';
+import { buildSearchIndex, matchingDocs, searchIndex, type ProgrammeSearch, type ProgrammeSummaryRow, type SearchIndex, type TextQuery } from './search-index.js';
+import { searchTerms } from './search-text.js';
+
+/** Every configuration is tried for every reader: a Swede may search the Norwegian text. */
+const CONFIGS: readonly TextSearchConfig[] = ['norwegian', 'swedish', 'english'];
+
+export interface CatalogueSearchAnswer {
+  rows: ProgrammeSummaryRow[];
+  total: number;
+  /** Set when the words as typed found nothing and the answer is for this spelling. */
+  spelledAs?: string;
+}
+
+export interface CatalogueSearch {
+  /** The catalogue's version now: answers for one version stay right until the next import. */
+  version(): Promise<string>;
+  search(search: ProgrammeSearch, version: string): Promise<CatalogueSearchAnswer>;
+}
+
+export function createCatalogueSearch(db: Db, options: { fingerprintMaxAgeMs?: number } = {}): CatalogueSearch {
+  const catalogueVersion = watchFingerprint(() => catalogueFingerprint(db), { maxAgeMs: options.fingerprintMaxAgeMs ?? FINGERPRINT_MAX_AGE_MS, localChanges: catalogueImportsInThisProcess });
+  const indexes = keptLoad<SearchIndex>();
+  const lexemes = new LexemeCache(db);
+
+  /**
+   * The index, and the lexemes of its own words in every configuration: a search for words of the
+   * catalogue then needs no query. Only the index waits; the lexemes follow in the background.
+   */
+  async function loadIndex(): Promise<SearchIndex> {
+    const index = buildSearchIndex(await loadSearchIndexRows(db));
+    lexemes.of(CONFIGS, index.search.sorted).catch(() => {
+      // Not needed for correct answers: a word not yet seen is looked up when it is searched for.
+    });
+    return index;
+  }
+
+  async function textQuery(words: string[]): Promise<TextQuery> {
+    return { stemmed: await lexemes.of(CONFIGS, words), words };
+  }
+
+  /** The words as typed with each one that finds nothing on its own replaced by its nearest spelling. */
+  async function corrected(index: SearchIndex, words: string[]): Promise<string[] | undefined> {
+    const query = await textQuery(words);
+    const unmatched = words.filter((word, i) => !matchingDocs(index, { stemmed: query.stemmed.map((byWord) => [byWord[i]!]), words: [word] }).includes(1));
+    const nearest = await nearestCatalogueWords(db, unmatched);
+    const spelled = words.map((word) => nearest.get(word) ?? word);
+    return spelled.some((word, i) => word !== words[i]) ? spelled : undefined;
+  }
+
+  return {
+    version: () => catalogueVersion.current(),
+    async search(search, version) {
+      const index = await indexes(version, () => loadIndex());
+      const words = searchTerms(search.q ?? '');
+      if (words.length === 0) return searchIndex(index, search, undefined);
+      const query = await textQuery(words);
+      const asTyped = searchIndex(index, search, { query });
+      // Found nothing only because of the filters: the words are right, and the answer is that none pass.
+      if (asTyped.total > 0 || matchingDocs(index, query).includes(1)) return asTyped;
+      // Nothing matches as written: a misspelling (`interreg sverge` → `interreg sverige`)?
+      const spelled = await corrected(index, words);
+      if (spelled) {
+        const answer = searchIndex(index, search, { query: await textQuery(spelled) });
+        if (answer.total > 0) return { ...answer, spelledAs: spelled.join(' ') };
+      }
+      // Still nothing: programme names that resemble the query as a whole.
+      return searchIndex(index, search, { ranked: await programmesResemblingName(db, words.join(' ')) });
+    },
+  };
+}

@@ -1,0 +1,67 @@
+/**
+ * The catalogue is searched in memory (src/catalogue/search-index.ts). This checks, over the shipped
+ * catalogue on both engines, that for many queries it matches exactly the programmes Postgres's own
+ * `@@` matches, and ranks each with exactly Postgres's `ts_rank` of the rank vector plus four times
+ * `ts_rank_cd` of the name vector, for the same query operands.
+ */
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_CATALOGUE_DIR, readCatalogueDirectory } from '../../src/catalogue/files.js';
+import { importCatalogue } from '../../src/catalogue/import.js';
+import { loadSearchIndexRows } from '../../src/catalogue/repository.js';
+import { buildSearchIndex, searchIndex } from '../../src/catalogue/search-index.js';
+import { searchTerms } from '../../src/catalogue/search-text.js';
+import { validateCatalogue } from '../../src/catalogue/validate.js';
+import { LexemeCache } from '../../src/platform/text-search/lexemes.js';
+import { orQuery } from '../../src/platform/text-search/ts-rank.js';
+import { seededRandom } from '../../src/platform/seeded-random.js';
+import { ENGINES, type TestDatabase } from '../support/databases.js';
+
+/** Whole words, beginnings of words and pairs, drawn from the catalogue's own names and keywords. */
+async function queries(): Promise<string[]> {
+  const read = await readCatalogueDirectory(DEFAULT_CATALOGUE_DIR);
+  const { programmes } = validateCatalogue(read.files);
+  const words = [...new Set(programmes.flatMap((p) => [...Object.values(p.name), ...p.priorities.flatMap((pr) => [...Object.values(pr.name), ...(pr.keywords ?? [])])]).flatMap((text) => searchTerms(text)))]
+    .filter((word) => word.length >= 3 && word !== 'or')
+    .sort();
+  const random = seededRandom(2026);
+  const pick = () => words[Math.floor(random() * words.length)]!;
+  const fixed = ['erasmus', 'klimatilpasning', 'klimatanpassning', 'skole', 'kultur', 'interreg sverige', 'horisont europa', 'eras', 'klim', 'e', 'samarbeid', 'climate adaptation', 'nordisk', 'og kultur'];
+  return [...fixed, ...Array.from({ length: 60 }, pick), ...Array.from({ length: 30 }, () => pick().slice(0, 4)), ...Array.from({ length: 30 }, () => `${pick()} ${pick()}`)];
+}
+
+describe.each(ENGINES)('catalogue search in memory equals the database ($engine)', ({ create }) => {
+  let test: TestDatabase;
+
+  beforeAll(async () => {
+    test = await create();
+    await importCatalogue(test.database.db, DEFAULT_CATALOGUE_DIR, { actor: 'test' });
+  }, 120_000);
+  afterAll(() => test?.dispose());
+
+  it('matches the same programmes with the same rank', async () => {
+    const db = test.database.db;
+    const index = buildSearchIndex(await loadSearchIndexRows(db));
+    const lexemes = new LexemeCache(db);
+    let compared = 0;
+    for (const q of await queries()) {
+      const words = searchTerms(q);
+      const stemmed = await lexemes.of(['norwegian', 'swedish', 'english'], words);
+      const inMemory = searchIndex(index, { language: 'nb', sort: 'relevance', page: 1, pageSize: 10_000 }, { query: { stemmed, words } });
+
+      // The same operands as one tsquery: a word typed whole counts as its beginning.
+      const prefixes = new Set(words);
+      const operands = orQuery([...stemmed.flat(2), ...words]).map((operand) => (prefixes.has(operand) ? `'${operand}':*` : `'${operand}'`));
+      const prefix = words.map((word) => `${word}:*`).join(' & ');
+      const result = await db.execute<{ id: string; rank: number }>(sql`
+        select id, (ts_rank(rank_vector, ${operands.join(' | ')}::tsquery) + 4 * ts_rank_cd(name_vector, to_tsquery('simple', ${prefix}), 1))::float8 as rank
+          from programmes
+         where search_vector @@ (websearch_to_tsquery('norwegian', ${q}) || websearch_to_tsquery('swedish', ${q})
+                                 || websearch_to_tsquery('english', ${q}) || to_tsquery('simple', ${prefix}))`);
+      const inDatabase = new Map((result as unknown as { rows: Array<{ id: string; rank: number }> }).rows.map((row) => [row.id, Number(row.rank)]));
+      expect(new Map(inMemory.rows.map((row) => [row.id, row.rank])), q).toEqual(inDatabase);
+      compared += inDatabase.size;
+    }
+    expect(compared).toBeGreaterThan(500);
+  }, 120_000);
+});
