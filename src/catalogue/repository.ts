@@ -157,17 +157,6 @@ export async function lastImportedSourceHash(db: Db): Promise<string | undefined
   return row?.hash;
 }
 
-/**
- * The planner sees a small table and cheap-looking similarity tests and scans every row, where the
- * trigram indexes find the few candidates at once (74 ms against 0.9 ms at 10 000 programmes).
- */
-function withIndexScans<T>(db: Db, query: (tx: Db) => Promise<T>): Promise<T> {
-  return db.transaction(async (tx) => {
-    await tx.execute(sql`set local enable_seqscan = off`);
-    return query(tx as unknown as Db);
-  });
-}
-
 /** Everything the in-memory search index is built from (`search-index.ts`), one row per programme. */
 export async function loadSearchIndexRows(db: Db): Promise<SearchIndexRow[]> {
   return db
@@ -183,6 +172,7 @@ export async function loadSearchIndexRows(db: Db): Promise<SearchIndexRow[]> {
       applicantTypes: programmes.applicantTypes,
       policyObjectives: programmes.policyObjectives,
       fundingRateMax: programmes.fundingRateMax,
+      searchNames: programmes.searchNames,
       searchVector: sql<string>`${programmes.searchVector}::text`,
       rankVector: sql<string>`${programmes.rankVector}::text`,
       nameVector: sql<string>`${programmes.nameVector}::text`,
@@ -191,31 +181,9 @@ export async function loadSearchIndexRows(db: Db): Promise<SearchIndexRow[]> {
     .orderBy(programmes.id);
 }
 
-/** Least trigram similarity for a correction: `sverge` → `sverige` is 0.5, `erasmsu` → `erasmus` 0.45. */
-const CORRECTION_MIN_SIMILARITY = 0.4;
-
-/** For each word, the most similar word of the catalogue's names (pg_trgm), if any is similar enough. */
-export async function nearestCatalogueWords(db: Db, words: readonly string[]): Promise<Map<string, string>> {
-  if (words.length === 0) return new Map();
-  const result = await withIndexScans(db, (tx) => tx.execute<{ word: string; nearest: string | null }>(sql`
-    select t.word,
-           (select w.word from ${catalogueWords} w
-             where w.word % t.word and similarity(w.word, t.word) >= ${CORRECTION_MIN_SIMILARITY}
-             order by similarity(w.word, t.word) desc, w.word limit 1) as nearest
-      from unnest(${sql.param([...words])}::text[]) as t(word)`));
-  const rows = (result as unknown as { rows: Array<{ word: string; nearest: string | null }> }).rows;
-  return new Map(rows.filter((row) => row.nearest !== null).map((row) => [row.word, row.nearest!]));
-}
-
-/** Programmes whose names resemble the text as a whole (pg_trgm word similarity), with that similarity. */
-export async function programmesResemblingName(db: Db, text: string): Promise<Map<string, number>> {
-  const rows = await withIndexScans(db, (tx) =>
-    tx
-      .select({ id: programmes.id, similarity: sql<number>`word_similarity(${text}, ${programmes.searchNames})::float8` })
-      .from(programmes)
-      .where(sql`${text} <% ${programmes.searchNames}`),
-  );
-  return new Map(rows.map((row) => [row.id, Number(row.similarity)]));
+/** The words of the names a misspelt word may be corrected to (kept by `refresh_catalogue_words()`). */
+export async function loadCatalogueWords(db: Db): Promise<string[]> {
+  return (await db.select({ word: catalogueWords.word }).from(catalogueWords).orderBy(catalogueWords.word)).map((row) => row.word);
 }
 
 export async function findProgramme(db: Db, id: string): Promise<{ document: Programme; importedAt: Date } | undefined> {

@@ -12,6 +12,7 @@
  */
 import { APPLICANT_TYPES, LANGUAGES, MUNICIPAL_SECTORS, POLICY_OBJECTIVES, type Language } from '../reference/codes.js';
 import { orQuery, parseTsvector, rankableVector, tsRankCdAnd, type CoverItem } from '../platform/text-search/ts-rank.js';
+import { SIMILARITY_THRESHOLD, WORD_SIMILARITY_THRESHOLD, trigramSet, wordSimilarity } from '../platform/text-search/trigrams.js';
 import type { ProgrammeCard } from './tables.js';
 import { searchTerms } from './search-text.js';
 
@@ -50,8 +51,9 @@ export interface IndexedProgramme {
   fundingRateMax: number | null;
 }
 
-/** One stored row: the programme and its three vectors as Postgres writes them out. */
+/** One stored row: the programme, its names as one text and its three vectors as Postgres writes them out. */
 export interface SearchIndexRow extends IndexedProgramme {
+  searchNames: string;
   searchVector: string;
   rankVector: string;
   nameVector: string;
@@ -112,6 +114,11 @@ export interface SearchIndex {
   names: NamePostings;
   /** Each programme's count of name positions (the length ts_rank_cd normalises by). */
   nameLength: Int32Array;
+  /** Each programme's names (`search_names`), and per trigram the programmes whose names hold it. */
+  searchNames: string[];
+  nameTrigrams: Map<string, Int32Array>;
+  /** The words of the names a misspelling may be corrected to, and per trigram the words that hold it. */
+  correction: { words: string[]; trigramCounts: Int32Array; byTrigram: Map<string, Int32Array> };
 }
 
 const byteOrder = (a: string, b: string) => Buffer.compare(Buffer.from(a), Buffer.from(b));
@@ -136,8 +143,25 @@ function collect<T>(into: Map<string, T[]>, lexeme: string, value: T): void {
   else into.set(lexeme, [value]);
 }
 
-export function buildSearchIndex(rows: readonly SearchIndexRow[]): SearchIndex {
-  const programmes = rows.map(({ searchVector: _s, rankVector: _r, nameVector: _n, ...programme }) => programme);
+/** Per trigram, the numbers of the texts that hold it. */
+function trigramPostings(trigramSets: ReadonlyArray<ReadonlySet<string>>): Map<string, Int32Array> {
+  const postings = new Map<string, number[]>();
+  trigramSets.forEach((trigrams, at) => {
+    for (const trigram of trigrams) collect(postings, trigram, at);
+  });
+  return new Map([...postings].map(([trigram, list]) => [trigram, Int32Array.from(list)]));
+}
+
+/** For each text number, how many of `trigrams` it holds (by `postings`). */
+function sharedTrigramCounts(postings: ReadonlyMap<string, Int32Array>, trigrams: ReadonlySet<string>, count: number): Int32Array {
+  const shared = new Int32Array(count);
+  for (const trigram of trigrams) for (const at of postings.get(trigram) ?? []) shared[at]!++;
+  return shared;
+}
+
+export function buildSearchIndex(rows: readonly SearchIndexRow[], correctionWords: readonly string[]): SearchIndex {
+  const programmes = rows.map(({ searchNames: _names, searchVector: _s, rankVector: _r, nameVector: _n, ...programme }) => programme);
+  const wordTrigrams = correctionWords.map((word) => trigramSet(word));
   const searchDocs = new Map<string, number[]>();
   const rankDocs = new Map<string, Array<[number, number]>>();
   const nameDocs = new Map<string, Array<[number, number[]]>>();
@@ -193,7 +217,48 @@ export function buildSearchIndex(rows: readonly SearchIndexRow[]): SearchIndex {
       positions: new Map([...nameDocs].map(([lexeme, list]) => [lexeme, list.map(([, positions]) => positions)])),
     },
     nameLength,
+    searchNames: rows.map((row) => row.searchNames),
+    nameTrigrams: trigramPostings(rows.map((row) => trigramSet(row.searchNames))),
+    correction: { words: [...correctionWords], trigramCounts: Int32Array.from(wordTrigrams, (trigrams) => trigrams.size), byTrigram: trigramPostings(wordTrigrams) },
   };
+}
+
+/** Least trigram similarity for a correction: `sverge` → `sverige` is 0.5, `erasmsu` → `erasmus` 0.45. */
+const CORRECTION_MIN_SIMILARITY = 0.4;
+
+/**
+ * The word of the names most similar to `word` (pg_trgm similarity, at least 0.4; of equals, the first
+ * in order), if any.
+ */
+export function nearestWord(index: SearchIndex, word: string): string | undefined {
+  const trigrams = trigramSet(word);
+  const { words, trigramCounts, byTrigram } = index.correction;
+  const shared = sharedTrigramCounts(byTrigram, trigrams, words.length);
+  let best: { word: string; similarity: number } | undefined;
+  for (let at = 0; at < words.length; at++) {
+    if (shared[at] === 0) continue;
+    const similarity = Math.fround(shared[at]! / (trigrams.size + trigramCounts[at]! - shared[at]!));
+    if (similarity < SIMILARITY_THRESHOLD || similarity < CORRECTION_MIN_SIMILARITY) continue;
+    if (!best || similarity > best.similarity || (similarity === best.similarity && words[at]! < best.word)) best = { word: words[at]!, similarity };
+  }
+  return best?.word;
+}
+
+/**
+ * Programmes whose names resemble `text` as a whole (`text <% search_names`: pg_trgm word similarity at
+ * least 0.6), with that similarity. A name holding under 60 % of the text's trigrams cannot reach it.
+ */
+export function resemblingNames(index: SearchIndex, text: string): Map<number, number> {
+  const trigrams = trigramSet(text);
+  const resembling = new Map<number, number>();
+  if (trigrams.size === 0) return resembling;
+  const shared = sharedTrigramCounts(index.nameTrigrams, trigrams, index.programmes.length);
+  for (let doc = 0; doc < shared.length; doc++) {
+    if (Math.fround(shared[doc]! / trigrams.size) < WORD_SIMILARITY_THRESHOLD) continue;
+    const similarity = wordSimilarity(text, index.searchNames[doc]!);
+    if (similarity >= WORD_SIMILARITY_THRESHOLD) resembling.set(doc, similarity);
+  }
+  return resembling;
 }
 
 /** The lexemes of `postings` that begin with `prefix`, in order. */
@@ -323,9 +388,9 @@ function filterTest(index: SearchIndex, filters: ProgrammeFilters): (doc: number
 
 /**
  * One page of the programmes that pass the filters — among those the query matches, or those `ranked`
- * gives (with their rank), or all — in the requested order, and how many there are in all.
+ * gives (programme number → rank), or all — in the requested order, and how many there are in all.
  */
-export function searchIndex(index: SearchIndex, search: ProgrammeSearch, candidates: { query: TextQuery } | { ranked: ReadonlyMap<string, number> } | undefined): { rows: ProgrammeSummaryRow[]; total: number } {
+export function searchIndex(index: SearchIndex, search: ProgrammeSearch, candidates: { query: TextQuery } | { ranked: ReadonlyMap<number, number> } | undefined): { rows: ProgrammeSummaryRow[]; total: number } {
   const count = index.programmes.length;
   let ranks: Float64Array | undefined;
   let included: Uint8Array | undefined;
@@ -335,13 +400,10 @@ export function searchIndex(index: SearchIndex, search: ProgrammeSearch, candida
   } else if (candidates !== undefined) {
     included = new Uint8Array(count);
     ranks = new Float64Array(count);
-    index.programmes.forEach((programme, doc) => {
-      const rank = candidates.ranked.get(programme.id);
-      if (rank !== undefined) {
-        included![doc] = 1;
-        ranks![doc] = rank;
-      }
-    });
+    for (const [doc, rank] of candidates.ranked) {
+      included[doc] = 1;
+      ranks[doc] = rank;
+    }
   }
   const passes = filterTest(index, search);
   const start = (search.page - 1) * search.pageSize;

@@ -1,16 +1,16 @@
 /**
  * The catalogue search use case. The index (`search-index.ts`) is built from the database once per
  * catalogue version and kept; a search turns its words into lexemes (kept per word, so usually without
- * a query), answers from the index, and only when nothing matches asks the database for help: the
- * nearest spelling of each word that finds nothing (pg_trgm over the names' words), then names that
- * resemble the query as a whole.
+ * a query) and answers from the index. When nothing matches, it tries the nearest spelling of each word
+ * that finds nothing (trigram similarity to the names' words), then names that resemble the query as a
+ * whole (trigram word similarity), both as pg_trgm computes them.
  */
 import type { Db } from '../platform/db/client.js';
 import { keptLoad } from '../platform/kept-load.js';
 import { LexemeCache, type TextSearchConfig } from '../platform/text-search/lexemes.js';
 import { FINGERPRINT_MAX_AGE_MS, watchFingerprint } from './fingerprint-watch.js';
-import { catalogueFingerprint, catalogueImportsInThisProcess, loadSearchIndexRows, nearestCatalogueWords, programmesResemblingName } from './repository.js';
-import { buildSearchIndex, matchingDocs, searchIndex, type ProgrammeSearch, type ProgrammeSummaryRow, type SearchIndex, type TextQuery } from './search-index.js';
+import { catalogueFingerprint, catalogueImportsInThisProcess, loadCatalogueWords, loadSearchIndexRows } from './repository.js';
+import { buildSearchIndex, matchingDocs, nearestWord, resemblingNames, searchIndex, type ProgrammeSearch, type ProgrammeSummaryRow, type SearchIndex, type TextQuery } from './search-index.js';
 import { searchTerms } from './search-text.js';
 
 /** Every configuration is tried for every reader: a Swede may search the Norwegian text. */
@@ -39,7 +39,8 @@ export function createCatalogueSearch(db: Db, options: { fingerprintMaxAgeMs?: n
    * catalogue then needs no query. Only the index waits; the lexemes follow in the background.
    */
   async function loadIndex(): Promise<SearchIndex> {
-    const index = buildSearchIndex(await loadSearchIndexRows(db));
+    const [rows, correctionWords] = await Promise.all([loadSearchIndexRows(db), loadCatalogueWords(db)]);
+    const index = buildSearchIndex(rows, correctionWords);
     lexemes.of(CONFIGS, index.search.sorted).catch(() => {
       // Not needed for correct answers: a word not yet seen is looked up when it is searched for.
     });
@@ -51,12 +52,12 @@ export function createCatalogueSearch(db: Db, options: { fingerprintMaxAgeMs?: n
   }
 
   /** The words as typed with each one that finds nothing on its own replaced by its nearest spelling. */
-  async function corrected(index: SearchIndex, words: string[]): Promise<string[] | undefined> {
-    const query = await textQuery(words);
-    const unmatched = words.filter((word, i) => !matchingDocs(index, { stemmed: query.stemmed.map((byWord) => [byWord[i]!]), words: [word] }).includes(1));
-    const nearest = await nearestCatalogueWords(db, unmatched);
-    const spelled = words.map((word) => nearest.get(word) ?? word);
-    return spelled.some((word, i) => word !== words[i]) ? spelled : undefined;
+  function corrected(index: SearchIndex, query: TextQuery): string[] | undefined {
+    const spelled = query.words.map((word, i) => {
+      const alone = { stemmed: query.stemmed.map((byWord) => [byWord[i]!]), words: [word] };
+      return matchingDocs(index, alone).includes(1) ? word : (nearestWord(index, word) ?? word);
+    });
+    return spelled.some((word, i) => word !== query.words[i]) ? spelled : undefined;
   }
 
   return {
@@ -70,13 +71,13 @@ export function createCatalogueSearch(db: Db, options: { fingerprintMaxAgeMs?: n
       // Found nothing only because of the filters: the words are right, and the answer is that none pass.
       if (asTyped.total > 0 || matchingDocs(index, query).includes(1)) return asTyped;
       // Nothing matches as written: a misspelling (`interreg sverge` → `interreg sverige`)?
-      const spelled = await corrected(index, words);
+      const spelled = corrected(index, query);
       if (spelled) {
         const answer = searchIndex(index, search, { query: await textQuery(spelled) });
         if (answer.total > 0) return { ...answer, spelledAs: spelled.join(' ') };
       }
       // Still nothing: programme names that resemble the query as a whole.
-      return searchIndex(index, search, { ranked: await programmesResemblingName(db, words.join(' ')) });
+      return searchIndex(index, search, { ranked: resemblingNames(index, words.join(' ')) });
     },
   };
 }
