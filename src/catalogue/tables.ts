@@ -1,5 +1,6 @@
-/** Catalogue tables. The validated file is kept whole in `document`; the columns beside it exist
- *  for filtering, sorting and search, each with the index its query needs. */
+/** Catalogue tables. The validated file is kept whole in `document`; the columns beside it are what the
+ *  in-memory search index is built from (`search-index.ts`), read whole once per import, so they need no
+ *  indexes of their own. */
 import { sql } from 'drizzle-orm';
 import { customType, index, integer, jsonb, numeric, pgTable, primaryKey, serial, text, timestamp } from 'drizzle-orm/pg-core';
 import type { LocalisedText, Priority, Programme } from './schema.js';
@@ -42,16 +43,6 @@ export const programmes = pgTable(
     nameVector: tsvector('name_vector').generatedAlwaysAs(sql`to_tsvector('simple', search_names)`),
     importedAt: timestamp('imported_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [
-    index('programmes_search_vector_idx').using('gin', t.searchVector),
-    index('programmes_search_names_trgm_idx').using('gin', sql`${t.searchNames} gin_trgm_ops`),
-    index('programmes_sectors_idx').using('gin', t.sectors),
-    index('programmes_applicant_types_idx').using('gin', t.applicantTypes),
-    index('programmes_policy_objectives_idx').using('gin', t.policyObjectives),
-    index('programmes_kind_idx').on(t.kind),
-    index('programmes_strand_idx').on(t.interregStrand),
-    index('programmes_funding_rate_idx').on(t.fundingRateMax),
-  ],
 );
 
 export const priorities = pgTable(
@@ -69,7 +60,7 @@ export const priorities = pgTable(
     /** Everything about the priority in every language, for ranking ideas against it (navigator). */
     searchVector: tsvector('search_vector').notNull().default(sql`''::tsvector`),
   },
-  (t) => [primaryKey({ columns: [t.programmeId, t.code] }), index('priorities_policy_objective_idx').on(t.policyObjective)],
+  (t) => [primaryKey({ columns: [t.programmeId, t.code] })],
 );
 
 /** Every import that changed the catalogue, written in the same transaction as the change (audit trail). */
@@ -94,4 +85,4 @@ export const catalogueImports = pgTable(
  * The words of programme and priority names (at least three letters): what a misspelt search word is
  * corrected to. Rebuilt by the SQL function `refresh_catalogue_words()` in each import's transaction.
  */
-export const catalogueWords = pgTable('catalogue_words', { word: text('word').primaryKey() }, (t) => [index('catalogue_words_trgm_idx').using('gin', sql`${t.word} gin_trgm_ops`)]);
+export const catalogueWords = pgTable('catalogue_words', { word: text('word').primaryKey() });
