@@ -2,7 +2,7 @@
  * Validation of catalogue documents: the shared schema first, then the rules a schema cannot say
  * (cross-references between sections, sane ranges, dates, codes that exist). Pure: no I/O.
  */
-import { Ajv, type ErrorObject } from 'ajv';
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import { todayIso } from '../platform/dates.js';
 import { Programme } from './schema.js';
@@ -21,9 +21,17 @@ export interface CatalogueFile {
   document: unknown;
 }
 
-const ajv = new Ajv({ allErrors: true, strict: true });
-addFormats.default(ajv, ['date', 'uri']);
-const validateSchema = ajv.compile<ProgrammeDocument>(Programme);
+let compiledSchema: ValidateFunction<ProgrammeDocument> | undefined;
+
+/** The schema's validator, compiled on first use: a start with an unchanged catalogue validates nothing. */
+function programmeSchema(): ValidateFunction<ProgrammeDocument> {
+  if (!compiledSchema) {
+    const ajv = new Ajv({ allErrors: true, strict: true });
+    addFormats.default(ajv, ['date', 'uri']);
+    compiledSchema = ajv.compile<ProgrammeDocument>(Programme);
+  }
+  return compiledSchema;
+}
 
 function describeSchemaError(error: ErrorObject, all: ErrorObject[]): string {
   switch (error.keyword) {
@@ -151,6 +159,7 @@ function semanticProblems(programme: ProgrammeDocument, file: string, now: Date)
 }
 
 export function validateProgrammeDocument(input: CatalogueFile, now = new Date()): CatalogueProblem[] {
+  const validateSchema = programmeSchema();
   if (!validateSchema(input.document)) {
     const errors = validateSchema.errors ?? [];
     return usefulSchemaErrors(errors).map((error) => ({

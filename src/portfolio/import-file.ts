@@ -4,7 +4,7 @@
  * cells keep their type — numbers as numbers, dates as dates — so nothing is re-parsed from display text.
  */
 import { parse } from 'csv-parse/sync';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 
 export type ImportCell = string | number | Date | null;
 
@@ -69,7 +69,9 @@ function cellOf(value: ExcelJS.CellValue): ImportCell {
 }
 
 export async function readXlsx(bytes: Uint8Array): Promise<ImportTable> {
-  const workbook = new ExcelJS.Workbook();
+  // Loaded on first use, as in platform/export/xlsx.ts.
+  const { default: excel } = await import('exceljs');
+  const workbook = new excel.Workbook();
   try {
     await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
   } catch (error) {

@@ -26,7 +26,7 @@ export async function councilReport(figures: DashboardFigures, context: ReportCo
   const money = (amount: string) => formatAmount(amount, language);
   const day = (value: string | null) => (value ? formatDay(value, language) : '–');
   const organisation = context.organisationName ?? r.allOrganisations;
-  const pdf = new PdfDocumentBuilder({ title: `${r.title} – ${organisation}`, lang: t.locale, subject: r.title, pageLabel: r.page });
+  const pdf = await PdfDocumentBuilder.create({ title: `${r.title} – ${organisation}`, lang: t.locale, subject: r.title, pageLabel: r.page });
 
   pdf.title(r.title, r.subtitle(organisation, day(context.today)));
   if (context.selection.length > 0) pdf.paragraph(r.filtered(context.selection.join('; ')));

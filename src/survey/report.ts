@@ -53,7 +53,7 @@ function byMunicipalityTable(report: PdfDocumentBuilder, question: QuestionSumma
 export async function summaryReport(summary: SurveySummary, language: Language, generatedAt: Date): Promise<Buffer> {
   const t = (key: Parameters<typeof summaryText>[0]) => summaryText(key, language);
   const date = new Intl.DateTimeFormat(LOCALES[language], { dateStyle: 'long' }).format(generatedAt);
-  const report = new PdfDocumentBuilder({ title: `${t('reportTitle')} – ${summary.round.title}`, lang: LOCALES[language], subject: summary.round.title, pageLabel: PAGE_LABELS[language] });
+  const report = await PdfDocumentBuilder.create({ title: `${t('reportTitle')} – ${summary.round.title}`, lang: LOCALES[language], subject: summary.round.title, pageLabel: PAGE_LABELS[language] });
   report.title(t('reportTitle'), `${summary.round.title} · ${t('generated')} ${date}`);
   report.paragraph(t('withheldNote').replace('{n}', String(summary.round.minGroupSize)));
 

@@ -6,7 +6,7 @@ const pageLabel = (page: number, pages: number) => `Side ${page} av ${pages}`;
 
 describe('PDF export', () => {
   it('writes Nordic letters as extractable text with title and language in the metadata', async () => {
-    const pdf = await new PdfDocumentBuilder({ title: 'Rapport for Østfold', lang: 'nb-NO', pageLabel })
+    const pdf = await (await PdfDocumentBuilder.create({ title: 'Rapport for Østfold', lang: 'nb-NO', pageLabel }))
       .title('Internasjonale initiativ – Mosseregionen', 'Ærøskøbing, Åsgårdstrand, Göteborg och Malmö')
       .heading('Nøkkeltall')
       .paragraph('Søknader innvilget: «fire» av fem; «Kulturförståelse» är viktig.')
@@ -26,7 +26,7 @@ describe('PDF export', () => {
 
   it('breaks long tables over pages, repeating the header, and numbers every page', async () => {
     const rows = Array.from({ length: 120 }, (_, i) => [`Initiativ nummer ${i + 1} med en lang tittel som må brytes over flere linjer i cellen`, `${i + 1},00`]);
-    const pdf = await new PdfDocumentBuilder({ title: 'Lang', lang: 'nb-NO', pageLabel }).title('Lang tabell').table({ columns: [{ header: 'Tittel', width: 1 }, { header: 'Beløp', width: 1, align: 'right' }], rows }).finish();
+    const pdf = await (await PdfDocumentBuilder.create({ title: 'Lang', lang: 'nb-NO', pageLabel })).title('Lang tabell').table({ columns: [{ header: 'Tittel', width: 1 }, { header: 'Beløp', width: 1, align: 'right' }], rows }).finish();
     const text = pdfText(pdf);
     const pages = Number(/Side 1 av (\d+)/.exec(text)?.[1]);
     expect(pages).toBeGreaterThan(2);

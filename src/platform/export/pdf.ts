@@ -8,7 +8,7 @@
  * typographic quotes and dashes; `winAnsiText` replaces what WinAnsi lacks (e.g. Sámi č, ŋ) with the
  * nearest letter rather than letting pdfkit write a broken glyph.
  */
-import PDFDocument from 'pdfkit';
+import type PDFDocumentClass from 'pdfkit';
 
 export interface PdfOptions {
   title: string;
@@ -69,7 +69,16 @@ export class PdfDocumentBuilder {
   private readonly chunks: Buffer[] = [];
   private readonly done: Promise<Buffer>;
 
-  constructor(private readonly options: PdfOptions) {
+  /** A new document; pdfkit is loaded on first use, being large and rarely needed (start-up time). */
+  static async create(options: PdfOptions): Promise<PdfDocumentBuilder> {
+    const { default: PDFDocument } = await import('pdfkit');
+    return new PdfDocumentBuilder(PDFDocument, options);
+  }
+
+  private constructor(
+    PDFDocument: typeof PDFDocumentClass,
+    private readonly options: PdfOptions,
+  ) {
     this.doc = new PDFDocument({
       size: 'A4',
       margins: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN },

@@ -8,7 +8,7 @@
  * spreadsheet stores every number; numeric(16,2) values (at most 16 significant digits) survive the trip.
  */
 import { PassThrough, type Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { dayAsDate, eachRow, twoDecimals, type CellValue, type ColumnType, type ExportColumn, type RowSource } from './columns.js';
 
 export interface XlsxSheet<Row> {
@@ -69,7 +69,9 @@ export function xlsxCell(value: CellValue, type: ColumnType): ExcelJS.CellValue 
 }
 
 async function writeWorkbook(stream: PassThrough, sheets: readonly XlsxSheet<unknown>[], options: XlsxOptions): Promise<void> {
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
+  // Loaded on first use: it is large, and most processes never write a workbook (start-up time).
+  const { default: excel } = await import('exceljs');
+  const workbook = new excel.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
   workbook.creator = options.creator ?? 'Mulighetsrom';
   workbook.title = options.title ?? '';
   workbook.created = new Date();
