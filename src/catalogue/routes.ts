@@ -10,6 +10,7 @@ import { AnswerCache } from './answer-cache.js';
 import { findProgramme } from './repository.js';
 import { PROGRAMME_SORTS, searchKey, type ProgrammeSearch } from './search-index.js';
 import { createCatalogueSearch } from './search.js';
+import { programmeListJson } from './list-json.js';
 import { LocalisedText, Programme } from './schema.js';
 import { sendSerialisedJson } from '../platform/http/serialised-reply.js';
 
@@ -107,24 +108,7 @@ export function catalogueRoutes(db: Db): FastifyPluginAsyncTypebox {
         // RFC 9211: whether the answer came from the store (the benchmark counts them).
         reply.header('cache-status', body === undefined ? 'mulighetsrom; fwd=miss' : 'mulighetsrom; hit');
         if (body === undefined) {
-          const { rows, total, spelledAs } = await catalogue.search(search, version);
-          const answer: Static<typeof ProgrammeList> = {
-            items: rows.map((row) => ({
-              id: row.id,
-              kind: row.kind,
-              interregStrand: row.interregStrand,
-              status: row.status,
-              period: { start: row.periodStart, end: row.periodEnd },
-              ...row.card,
-              score: Math.round(row.rank * 1000) / 1000,
-            })),
-            total,
-            page,
-            pageSize,
-            ...(spelledAs === undefined ? {} : { spelledAs }),
-          };
-          // The route's own response serialiser (from the schema), as Fastify would have used.
-          body = Buffer.from(reply.serialize(answer) as string);
+          body = programmeListJson({ ...(await catalogue.search(search, version)), page, pageSize });
           answers.set(version, key, body);
         }
         return sendSerialisedJson(reply as FastifyReply, body);

@@ -11,7 +11,7 @@
  * a programme whose name holds every word comes first. Pure.
  */
 import { APPLICANT_TYPES, LANGUAGES, MUNICIPAL_SECTORS, POLICY_OBJECTIVES, type Language } from '../reference/codes.js';
-import { orQuery, parseTsvector, rankableVector, tsRankCdAnd, type CoverItem } from '../platform/text-search/ts-rank.js';
+import { orQuery, parseTsvector, rankableVector, tsRankCdAnd, tsRankCdOneOperand, type CoverItem } from '../platform/text-search/ts-rank.js';
 import { SIMILARITY_THRESHOLD, WORD_SIMILARITY_THRESHOLD, trigramSet, wordSimilarity } from '../platform/text-search/trigrams.js';
 import type { ProgrammeCard } from './tables.js';
 import { searchTerms } from './search-text.js';
@@ -59,7 +59,8 @@ export interface SearchIndexRow extends IndexedProgramme {
   nameVector: string;
 }
 
-export interface ProgrammeSummaryRow extends IndexedProgramme {
+export interface ProgrammeSummaryRow {
+  programme: IndexedProgramme;
   rank: number;
 }
 
@@ -282,7 +283,10 @@ function docsWithAll(postings: Postings, lexemeSets: ReadonlyArray<readonly stri
   let result: Uint8Array | undefined;
   for (const lexemes of lexemeSets) {
     const hit = new Uint8Array(count);
-    for (const lexeme of lexemes) for (const doc of postings.docs.get(lexeme) ?? []) hit[doc] = 1;
+    for (const lexeme of lexemes) {
+      const docs = postings.docs.get(lexeme);
+      if (docs) for (let i = 0; i < docs.length; i++) hit[docs[i]!] = 1;
+    }
     if (result) for (let doc = 0; doc < count; doc++) result[doc]! &= hit[doc]!;
     else result = hit;
   }
@@ -327,10 +331,29 @@ function rankDocs(index: SearchIndex, query: TextQuery, matched: Uint8Array): Fl
   const ranks = new Float64Array(count);
   for (let doc = 0; doc < count; doc++) if (matched[doc]) ranks[doc] = Math.fround(text[doc]! / operands.length);
 
-  // The names: positions holding each word's beginning, per document; a document needs them all.
+  if (query.words.length === 1) addOneWordNameRanks(index, query.words[0]!, matched, ranks);
+  else addNameRanks(index, query.words, matched, ranks);
+  return ranks;
+}
+
+/** The names' cover density for one word: only how often the name holds its beginning counts. */
+function addOneWordNameRanks(index: SearchIndex, word: string, matched: Uint8Array, ranks: Float64Array): void {
+  const occurrences = new Int32Array(index.programmes.length);
+  for (const lexeme of withPrefix(index.names, word)) {
+    const docs = index.names.docs.get(lexeme)!;
+    const positions = index.names.positions.get(lexeme)!;
+    for (let i = 0; i < docs.length; i++) if (matched[docs[i]!]) occurrences[docs[i]!]! += positions[i]!.length;
+  }
+  for (let doc = 0; doc < occurrences.length; doc++) {
+    if (occurrences[doc]! > 0) ranks[doc] = ranks[doc]! + NAME_MATCH_WEIGHT * tsRankCdOneOperand(occurrences[doc]!, 0, index.nameLength[doc]!);
+  }
+}
+
+/** The names' cover density for several words: positions holding each word's beginning; a name needs them all. */
+function addNameRanks(index: SearchIndex, words: readonly string[], matched: Uint8Array, ranks: Float64Array): void {
   const items = new Map<number, CoverItem[]>();
   const found = new Map<number, number>();
-  query.words.forEach((word, operand) => {
+  words.forEach((word, operand) => {
     const bit = 2 ** operand;
     for (const lexeme of withPrefix(index.names, word)) {
       const docs = index.names.docs.get(lexeme)!;
@@ -345,12 +368,11 @@ function rankDocs(index: SearchIndex, query: TextQuery, matched: Uint8Array): Fl
       }
     }
   });
-  const all = 2 ** query.words.length - 1;
+  const all = 2 ** words.length - 1;
   for (const [doc, list] of items) {
     if (found.get(doc) !== all) continue;
-    ranks[doc] = ranks[doc]! + NAME_MATCH_WEIGHT * tsRankCdAnd(mergedByPosition(list), query.words.length, index.nameLength[doc]!);
+    ranks[doc] = ranks[doc]! + NAME_MATCH_WEIGHT * tsRankCdAnd(mergedByPosition(list), words.length, index.nameLength[doc]!);
   }
-  return ranks;
 }
 
 /** Sorted by position, one item per position with the operands found there. */
@@ -408,7 +430,7 @@ export function searchIndex(index: SearchIndex, search: ProgrammeSearch, candida
   const passes = filterTest(index, search);
   const start = (search.page - 1) * search.pageSize;
   const page = (docs: ArrayLike<number>, total: number) => ({
-    rows: Array.from(docs, (doc) => ({ ...index.programmes[doc]!, rank: ranks?.[doc] ?? 0 })),
+    rows: Array.from(docs, (doc) => ({ programme: index.programmes[doc]!, rank: ranks?.[doc] ?? 0 })),
     total,
   });
 

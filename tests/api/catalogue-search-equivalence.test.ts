@@ -66,7 +66,7 @@ describe.each(ENGINES)('catalogue search in memory equals the database ($engine)
          where search_vector @@ (websearch_to_tsquery('norwegian', ${q}) || websearch_to_tsquery('swedish', ${q})
                                  || websearch_to_tsquery('english', ${q}) || to_tsquery('simple', ${prefix}))`);
       const inDatabase = new Map((result as unknown as { rows: Array<{ id: string; rank: number }> }).rows.map((row) => [row.id, Number(row.rank)]));
-      expect(new Map(inMemory.rows.map((row) => [row.id, row.rank])), q).toEqual(inDatabase);
+      expect(new Map(inMemory.rows.map((row) => [row.programme.id, row.rank])), q).toEqual(inDatabase);
       compared += inDatabase.size;
     }
     expect(compared).toBeGreaterThan(500);

@@ -181,3 +181,15 @@ export function tsRankCdAnd(items: readonly CoverItem[], operandCount: number, v
   if (vectorLength > 0) score /= Math.log(vectorLength + 1);
   return Math.fround(score);
 }
+
+/**
+ * `tsRankCdAnd` for a query of one operand found at `occurrences` positions of one weight: each position
+ * is a cover of its own, worth the weight, so no positions need to be listed.
+ */
+export function tsRankCdOneOperand(occurrences: number, weight: number, vectorLength: number): number {
+  let score = 0;
+  const density = 1 / (1 / WEIGHTS[weight]!);
+  for (let i = 0; i < occurrences; i++) score += density;
+  if (vectorLength > 0) score /= Math.log(vectorLength + 1);
+  return Math.fround(score);
+}
