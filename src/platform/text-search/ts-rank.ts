@@ -23,53 +23,33 @@ export interface VectorEntry {
   weights: number[];
 }
 
+/** One entry of a tsvector's text: a quoted lexeme (quotes and backslashes doubled), then its positions. */
+const TSVECTOR_ENTRY = /'((?:[^'\\]|''|\\.)*)'(?::([0-9A-D,]+))? ?/gs;
+
 /**
  * Parses a tsvector's text output (`'klima':1A,4 'skole':2B`). Postgres writes lexemes in single
  * quotes, doubling a quote or backslash inside; positions may carry a weight letter (none means D).
  */
 export function parseTsvector(text: string): VectorEntry[] {
   const entries: VectorEntry[] = [];
-  let at = 0;
-  while (at < text.length) {
-    if (text[at] === ' ') {
-      at++;
-      continue;
-    }
-    if (text[at] !== "'") throw new Error(`not a tsvector at ${at}: ${text.slice(at, at + 20)}`);
-    at++;
-    let lexeme = '';
-    for (;;) {
-      const char = text[at];
-      if (char === undefined) throw new Error('unterminated lexeme in tsvector');
-      if ((char === "'" && text[at + 1] === "'") || (char === '\\' && at + 1 < text.length)) {
-        lexeme += text[at + 1];
-        at += 2;
-      } else if (char === "'") {
-        at++;
-        break;
-      } else {
-        lexeme += char;
-        at++;
-      }
-    }
+  let expected = 0;
+  for (const match of text.matchAll(TSVECTOR_ENTRY)) {
+    if (match.index !== expected) throw new Error(`not a tsvector at ${expected}: ${text.slice(expected, expected + 20)}`);
+    expected = match.index + match[0].length;
+    const quoted = match[1]!;
+    const lexeme = quoted.includes("'") || quoted.includes('\\') ? quoted.replace(/''|\\(.)/g, (_pair, escaped: string | undefined) => escaped ?? "'") : quoted;
     const positions: number[] = [];
     const weights: number[] = [];
-    if (text[at] === ':') {
-      at++;
-      for (;;) {
-        const digits = at;
-        while (at < text.length && text[at]! >= '0' && text[at]! <= '9') at++;
-        positions.push(Number.parseInt(text.slice(digits, at), 10));
-        const letter = text[at];
-        const weight = letter === 'A' ? 3 : letter === 'B' ? 2 : letter === 'C' ? 1 : 0;
-        if (weight > 0 || letter === 'D') at++;
-        weights.push(weight);
-        if (text[at] !== ',') break;
-        at++;
-      }
+    for (const position of match[2]?.split(',') ?? []) {
+      if (positions.length === MAX_POSITIONS) break;
+      const letter = position[position.length - 1]!;
+      const weighted = letter >= 'A' && letter <= 'D';
+      positions.push(Number.parseInt(weighted ? position.slice(0, -1) : position, 10));
+      weights.push(weighted ? 'DCBA'.indexOf(letter) : 0);
     }
-    entries.push({ lexeme, positions: positions.slice(0, MAX_POSITIONS), weights: weights.slice(0, MAX_POSITIONS) });
+    entries.push({ lexeme, positions, weights });
   }
+  if (expected !== text.length) throw new Error(text.startsWith("'", expected) ? 'unterminated lexeme in tsvector' : `not a tsvector at ${expected}: ${text.slice(expected, expected + 20)}`);
   return entries;
 }
 
