@@ -23,6 +23,7 @@ import { navigatorRoutes } from '../../navigator/routes.js';
 import { exchangeRateFromEnv } from '../../reference/exchange-rate.js';
 import { referenceRoutes } from '../../reference/routes.js';
 import { callsRoutes } from '../../calls/routes.js';
+import { lazyCompilersFactory } from './lazy-compilers.js';
 import { createEnhetsregisteretClient } from '../../organisations/enhetsregisteret.js';
 import type { OrganisationRegistry } from '../../organisations/organisation.js';
 import { organisationRoutes } from '../../organisations/routes.js';
@@ -66,6 +67,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   const app = Fastify({
     logger: options.logger ?? false,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: true } },
+    schemaController: { compilersFactory: lazyCompilersFactory },
     trustProxy: options.trustProxy ?? false,
   }).withTypeProvider<TypeBoxTypeProvider>();
 
