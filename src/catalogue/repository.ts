@@ -173,7 +173,8 @@ export async function loadSearchIndexRows(db: Db): Promise<SearchIndexRow[]> {
       policyObjectives: programmes.policyObjectives,
       fundingRateMax: programmes.fundingRateMax,
       searchNames: programmes.searchNames,
-      searchVector: sql<string>`${programmes.searchVector}::text`,
+      // Only the lexemes: matching needs no positions, and they are most of the text.
+      searchVector: sql<string>`strip(${programmes.searchVector})::text`,
       rankVector: sql<string>`${programmes.rankVector}::text`,
       nameVector: sql<string>`${programmes.nameVector}::text`,
     })
