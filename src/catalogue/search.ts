@@ -15,6 +15,9 @@ import { searchTerms } from './search-text.js';
 
 /** Every configuration is tried for every reader: a Swede may search the Norwegian text. */
 const CONFIGS: readonly TextSearchConfig[] = ['norwegian', 'swedish', 'english'];
+/** When, after an index is built, its words' lexemes are fetched, and how many words per query (about 30 ms on PGlite). */
+const PRIME_DELAY_MS = 1_000;
+const PRIME_CHUNK = 1_000;
 
 export interface CatalogueSearchAnswer {
   rows: ProgrammeSummaryRow[];
@@ -35,16 +38,23 @@ export function createCatalogueSearch(db: Db, options: { fingerprintMaxAgeMs?: n
   const lexemes = new LexemeCache(db);
 
   /**
-   * The index, and the lexemes of its own words in every configuration: a search for words of the
-   * catalogue then needs no query. Only the index waits; the lexemes follow in the background.
+   * The index. The lexemes of its own words follow in the background, a little later and in small
+   * queries, so that the requests waiting for the index go first (PGlite runs each query on this
+   * thread): afterwards a search for words of the catalogue needs no query at all.
    */
   async function loadIndex(): Promise<SearchIndex> {
     const [rows, correctionWords] = await Promise.all([loadSearchIndexRows(db), loadCatalogueWords(db)]);
     const index = buildSearchIndex(rows, correctionWords);
-    lexemes.of(CONFIGS, index.search.sorted).catch(() => {
-      // Not needed for correct answers: a word not yet seen is looked up when it is searched for.
-    });
+    setTimeout(() => {
+      primeLexemes(index.search.sorted).catch(() => {
+        // Not needed for correct answers: a word not yet seen is looked up when it is searched for.
+      });
+    }, PRIME_DELAY_MS).unref();
     return index;
+  }
+
+  async function primeLexemes(words: readonly string[]): Promise<void> {
+    for (let start = 0; start < words.length; start += PRIME_CHUNK) await lexemes.of(CONFIGS, words.slice(start, start + PRIME_CHUNK));
   }
 
   async function textQuery(words: string[]): Promise<TextQuery> {

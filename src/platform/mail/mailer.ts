@@ -12,7 +12,7 @@
  *   password reset links from the console. Those links are secrets; a real installation sets SMTP_URL,
  *   and `createMailer` warns once when it does not.
  */
-import nodemailer from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import { ConfigError } from '../config.js';
 
 export interface MailMessage {
@@ -78,25 +78,31 @@ export function createMailer(config: MailConfig, log: MailLog): Mailer {
   }
 
   const server = smtpServer(config.smtpUrl);
-  const transporter = nodemailer.createTransport({
-    url: config.smtpUrl,
-    connectionTimeout: CONNECTION_TIMEOUT_MS,
-    greetingTimeout: GREETING_TIMEOUT_MS,
-    socketTimeout: SOCKET_TIMEOUT_MS,
-    dnsTimeout: DNS_TIMEOUT_MS,
-    // We send only the text and HTML we compose; never let a message field make nodemailer read a file or URL.
-    disableFileAccess: true,
-    disableUrlAccess: true,
-    // nodemailer's own logger would print the SMTP dialogue, AUTH included.
-    logger: false,
-    debug: false,
-  });
+  const smtpUrl = config.smtpUrl;
+  // nodemailer is loaded with the first message: most starts send none (start-up time).
+  let transporter: Promise<Transporter> | undefined;
+  const transport = () =>
+    (transporter ??= import('nodemailer').then(({ default: nodemailer }) =>
+      nodemailer.createTransport({
+        url: smtpUrl,
+        connectionTimeout: CONNECTION_TIMEOUT_MS,
+        greetingTimeout: GREETING_TIMEOUT_MS,
+        socketTimeout: SOCKET_TIMEOUT_MS,
+        dnsTimeout: DNS_TIMEOUT_MS,
+        // We send only the text and HTML we compose; never let a message field make nodemailer read a file or URL.
+        disableFileAccess: true,
+        disableUrlAccess: true,
+        // nodemailer's own logger would print the SMTP dialogue, AUTH included.
+        logger: false,
+        debug: false,
+      }),
+    ));
 
   return {
     transport: 'smtp',
     async send(message) {
       try {
-        await transporter.sendMail({
+        await (await transport()).sendMail({
           from: config.from,
           to: message.to,
           subject: message.subject,
