@@ -6,9 +6,8 @@
  * resemblance find what pg_trgm finds.
  */
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEFAULT_CATALOGUE_DIR, readCatalogueDirectory } from '../../src/catalogue/files.js';
-import { importCatalogue } from '../../src/catalogue/import.js';
 import { loadCatalogueWords, loadSearchIndexRows } from '../../src/catalogue/repository.js';
 import { buildSearchIndex, nearestWord, resemblingNames, searchIndex } from '../../src/catalogue/search-index.js';
 import { searchTerms } from '../../src/catalogue/search-text.js';
@@ -16,7 +15,7 @@ import { validateCatalogue } from '../../src/catalogue/validate.js';
 import { LexemeCache } from '../../src/platform/text-search/lexemes.js';
 import { orQuery } from '../../src/platform/text-search/ts-rank.js';
 import { seededRandom } from '../../src/platform/seeded-random.js';
-import { ENGINES, type TestDatabase } from '../support/databases.js';
+import { ENGINES, withShippedCatalogue } from '../support/databases.js';
 
 /** A typing slip: two neighbouring letters swapped, or one dropped. */
 function misspelt(random: () => number, word: string): string {
@@ -38,16 +37,10 @@ async function queries(): Promise<string[]> {
 }
 
 describe.each(ENGINES)('catalogue search in memory equals the database ($engine)', ({ create }) => {
-  let test: TestDatabase;
-
-  beforeAll(async () => {
-    test = await create();
-    await importCatalogue(test.database.db, DEFAULT_CATALOGUE_DIR, { actor: 'test' });
-  }, 120_000);
-  afterAll(() => test?.dispose());
+  const database = withShippedCatalogue(create);
 
   it('matches the same programmes with the same rank', async () => {
-    const db = test.database.db;
+    const db = database();
     const index = buildSearchIndex(await loadSearchIndexRows(db), await loadCatalogueWords(db));
     const lexemes = new LexemeCache(db);
     let compared = 0;
@@ -73,7 +66,7 @@ describe.each(ENGINES)('catalogue search in memory equals the database ($engine)
   }, 120_000);
 
   it('corrects a misspelt word and finds resembling names as pg_trgm does', async () => {
-    const db = test.database.db;
+    const db = database();
     const index = buildSearchIndex(await loadSearchIndexRows(db), await loadCatalogueWords(db));
     const random = seededRandom(7);
     const words = (await queries()).flatMap((q) => searchTerms(q)).filter((word) => word.length >= 4);

@@ -6,16 +6,14 @@
  */
 import { readFile } from 'node:fs/promises';
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import YAML from 'yaml';
-import { DEFAULT_CATALOGUE_DIR } from '../../src/catalogue/files.js';
-import { importCatalogue } from '../../src/catalogue/import.js';
 import { TEXT_SEARCH_CONFIG, searchTerms } from '../../src/catalogue/search-text.js';
 import { loadSearchVectors } from '../../src/navigator/repository.js';
 import { LexemeCache } from '../../src/platform/text-search/lexemes.js';
 import { orQuery, parseTsvector, rankableVector, tsRankOr } from '../../src/platform/text-search/ts-rank.js';
 import type { Language } from '../../src/reference/codes.js';
-import { ENGINES, type TestDatabase } from '../support/databases.js';
+import { ENGINES, withShippedCatalogue } from '../support/databases.js';
 import { pairKey } from '../../src/navigator/pair-key.js';
 
 interface Idea {
@@ -34,16 +32,10 @@ async function ideas(): Promise<Idea[]> {
 }
 
 describe.each(ENGINES)('ts_rank in memory equals the database ($engine)', ({ create }) => {
-  let test: TestDatabase;
-
-  beforeAll(async () => {
-    test = await create();
-    await importCatalogue(test.database.db, DEFAULT_CATALOGUE_DIR, { actor: 'test' });
-  }, 120_000);
-  afterAll(() => test?.dispose());
+  const database = withShippedCatalogue(create);
 
   it('matches the same priorities with the same rank for every idea', async () => {
-    const db = test.database.db;
+    const db = database();
     const vectors = (await loadSearchVectors(db)).map(({ key, vector }) => ({ key, vector: rankableVector(parseTsvector(vector)) }));
     expect(vectors.length).toBeGreaterThan(150);
     const lexemes = new LexemeCache(db);

@@ -5,7 +5,10 @@
  */
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { openPglite, openPostgres, type Database } from '../../src/platform/db/client.js';
+import { afterAll, beforeAll } from 'vitest';
+import { DEFAULT_CATALOGUE_DIR } from '../../src/catalogue/files.js';
+import { importCatalogue } from '../../src/catalogue/import.js';
+import { openPglite, openPostgres, type Database, type Db } from '../../src/platform/db/client.js';
 
 export const POSTGRES_ADMIN_URL = process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
@@ -46,3 +49,17 @@ export const ENGINES = [
   { engine: 'pglite', create: createPgliteDatabase },
   { engine: 'postgres', create: createPostgresDatabase },
 ] as const;
+
+/**
+ * For a describe block: a fresh database of one engine with the shipped catalogue imported before its
+ * tests, dropped after them. Returns the way to reach it.
+ */
+export function withShippedCatalogue(create: () => Promise<TestDatabase>): () => Db {
+  let test: TestDatabase | undefined;
+  beforeAll(async () => {
+    test = await create();
+    await importCatalogue(test.database.db, DEFAULT_CATALOGUE_DIR, { actor: 'test' });
+  }, 120_000);
+  afterAll(() => test?.dispose());
+  return () => test!.database.db;
+}
