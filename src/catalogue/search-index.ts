@@ -11,7 +11,7 @@
  * a programme whose name holds every word comes first. Pure.
  */
 import { APPLICANT_TYPES, LANGUAGES, MUNICIPAL_SECTORS, POLICY_OBJECTIVES, type Language } from '../reference/codes.js';
-import { orQuery, parseTsvector, rankableVector, tsRankCdAnd, tsRankCdOneOperand, type CoverItem } from '../platform/text-search/ts-rank.js';
+import { orQuery, parseTsvector, rankableVector, utf8Order, tsRankCdAnd, tsRankCdOneOperand, type CoverItem } from '../platform/text-search/ts-rank.js';
 import { SIMILARITY_THRESHOLD, WORD_SIMILARITY_THRESHOLD, trigramSet, wordSimilarity } from '../platform/text-search/trigrams.js';
 import type { ProgrammeCard } from './tables.js';
 import { searchTerms } from './search-text.js';
@@ -122,7 +122,6 @@ export interface SearchIndex {
   correction: { words: string[]; trigramCounts: Int32Array; byTrigram: Map<string, Int32Array> };
 }
 
-const byteOrder = (a: string, b: string) => Buffer.compare(Buffer.from(a), Buffer.from(b));
 /** The ICU root collation, as `collate "und-x-icu"` sorts names in the database. */
 const nameCollator = new Intl.Collator('und');
 const CODE_BITS = {
@@ -177,7 +176,7 @@ export function buildSearchIndex(rows: readonly SearchIndexRow[], correctionWord
   });
   const nameOrder = Object.fromEntries(
     LANGUAGES.map((language) => {
-      const order = programmes.map((_, doc) => doc).sort((a, b) => nameCollator.compare(programmes[a]!.card.name[language], programmes[b]!.card.name[language]) || byteOrder(programmes[a]!.id, programmes[b]!.id));
+      const order = programmes.map((_, doc) => doc).sort((a, b) => nameCollator.compare(programmes[a]!.card.name[language], programmes[b]!.card.name[language]) || utf8Order(programmes[a]!.id, programmes[b]!.id));
       const place = new Int32Array(programmes.length);
       order.forEach((doc, at) => (place[doc] = at));
       return [language, place];

@@ -58,7 +58,7 @@ export function parseTsvector(text: string): VectorEntry[] {
  * the C code computes it: `(wjm + resj - wjm / ((jm + 1)²)) / 1.64493406685`, in `float` except the
  * final division. A lexeme stored without positions counts as one D-weighted occurrence.
  */
-export function entryContribution(weights: readonly number[]): number {
+function entryContribution(weights: readonly number[]): number {
   const occurrences = weights.length > 0 ? weights : [0];
   let sum = 0;
   let maxWeight = -1;
@@ -82,7 +82,8 @@ export function rankableVector(entries: readonly VectorEntry[]): RankableVector 
   return new Map(entries.map((entry) => [entry.lexeme, entryContribution(entry.weights)]));
 }
 
-const utf8Order = (a: string, b: string) => Buffer.compare(Buffer.from(a), Buffer.from(b));
+/** Postgres's order of lexemes: by their UTF-8 bytes. */
+export const utf8Order = (a: string, b: string) => Buffer.compare(Buffer.from(a), Buffer.from(b));
 
 /**
  * A query of lexemes joined by OR (`to_tsquery(config, 'a | b')`), prepared as calc_rank_or sees it:
