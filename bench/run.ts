@@ -35,7 +35,7 @@ const CONFIG = {
   seed: 20_260_101,
   concurrency: 8,
   /**
-   * The server keeps finished answers until the next import, so there are two measured runs:
+   * The server keeps finished answers asked more than once until the next import, so there are two measured runs:
    * *cold* — distinct searches (`search-queries.ts`), each sent once, so every one is answered by the
    * database — ending after this many requests or the time budget; and *warm* — a smaller set of
    * distinct searches, answered once first, then cycled.
@@ -203,13 +203,15 @@ async function benchEngine(database: Database, catalogue: Programme[], searches:
     // Each query of the fixed mix alone, first from the database (nothing stored yet), then stored.
     const sequentialCold = await load(QUERY_MIX, CONFIG.sequentialPasses * QUERY_MIX.length, 1);
     log(`  alone, from the database: ${describeRun(sequentialCold)}`);
+    // The server stores an answer the second time it is asked (answer-cache.ts): ask once more, unmeasured.
+    await load(QUERY_MIX, QUERY_MIX.length, 1);
     const sequentialWarm = await load(QUERY_MIX, CONFIG.sequentialPasses * QUERY_MIX.length, 1);
     log(`  alone, stored: ${describeRun(sequentialWarm)}`);
     await load(searches.warmup, searches.warmup.length, CONFIG.concurrency);
     const cold = await load(searches.cold, searches.cold.length, CONFIG.concurrency, false);
     log(`  concurrency ${CONFIG.concurrency}, ${searches.cold.length} distinct searches (cold): ${describeRun(cold)}; CPU: ${describeCpu(cold)}`);
     const warmSet = searches.cold.slice(0, CONFIG.warmDistinct);
-    await load(warmSet, warmSet.length, CONFIG.concurrency); // answered (again) and stored; not measured
+    await load(warmSet, warmSet.length, CONFIG.concurrency); // asked a second time, so stored; not measured
     const warm = await load(warmSet, CONFIG.warmRequests, CONFIG.concurrency);
     log(`  concurrency ${CONFIG.concurrency}, ${warmSet.length} distinct searches cycled (warm): ${describeRun(warm)}; CPU: ${describeCpu(warm)}`);
     return { engine: database.engine, loadMs: round(loadMs), totalProgrammes: all.total, cold, warm, sequentialCold, sequentialWarm, loadAverageAtStart };

@@ -63,10 +63,10 @@ export const ProgrammeDetail = Type.Object({ programme: Programme, importedAt: T
 export type ProgrammeListQuery = Static<typeof ProgrammeListQuery>;
 
 /**
- * Finished search answers, kept until the next import. A page of 20 is ~25 KB; 32 MB hold well over
- * a thousand of them — the popular searches, and the prefixes typed on the way to them.
+ * Finished search answers, kept until the next import. A page of 20 is ~33 KB; 32 MB hold about a
+ * thousand of them — the searches asked more than once (answer-cache.ts).
  */
-const ANSWER_CACHE = { maxBytes: 32 * 1024 * 1024, maxEntries: 5000 } as const;
+const ANSWER_CACHE = { maxBytes: 32 * 1024 * 1024, maxEntries: 5000, maxAskedOnce: 20_000 } as const;
 
 export function catalogueRoutes(db: Db): FastifyPluginAsyncTypebox {
   return async (app) => {
@@ -109,7 +109,7 @@ export function catalogueRoutes(db: Db): FastifyPluginAsyncTypebox {
         reply.header('cache-status', body === undefined ? 'mulighetsrom; fwd=miss' : 'mulighetsrom; hit');
         if (body === undefined) {
           body = programmeListJson({ ...(await catalogue.search(search, version)), page, pageSize });
-          answers.set(version, key, body);
+          answers.offer(version, key, body);
         }
         return sendSerialisedJson(reply as FastifyReply, body);
       },

@@ -1,36 +1,74 @@
 import { describe, expect, it } from 'vitest';
-import { AnswerCache } from '../../src/catalogue/answer-cache.js';
+import { AnswerCache, type AnswerCacheOptions } from '../../src/catalogue/answer-cache.js';
 import { watchFingerprint } from '../../src/catalogue/fingerprint-watch.js';
 import { searchKey, type ProgrammeSearch } from '../../src/catalogue/search-index.js';
 
 const bytes = (n: number, fill = 'x') => Buffer.from(fill.repeat(n));
 
 describe('the store of finished answers', () => {
-  it('returns what was stored for the same version, and empties itself for another', () => {
-    const cache = new AnswerCache({ maxBytes: 1000, maxEntries: 10 });
-    expect(cache.get('v1', 'a')).toBeUndefined();
-    cache.set('v1', 'a', bytes(10, 'a'));
-    expect(cache.get('v1', 'a')?.toString()).toBe('a'.repeat(10));
+  const options = (change: Partial<AnswerCacheOptions> = {}): AnswerCacheOptions => ({ maxBytes: 1000, maxEntries: 10, maxAskedOnce: 100, ...change });
+  /** Asks for `key` and, on a miss, offers `body` as the route does. */
+  const ask = (cache: AnswerCache, version: string, key: string, body = bytes(10, key)) => {
+    const found = cache.get(version, key);
+    if (found === undefined) cache.offer(version, key, body);
+    return found;
+  };
+
+  it('stores an answer the second time its key is asked, and returns it from then on', () => {
+    const cache = new AnswerCache(options());
+    expect(ask(cache, 'v1', 'a')).toBeUndefined();
+    expect(cache.stats()).toMatchObject({ entries: 0, misses: 1 });
+    expect(ask(cache, 'v1', 'a')).toBeUndefined();
+    expect(cache.stats()).toMatchObject({ entries: 1, misses: 2 });
+    expect(ask(cache, 'v1', 'a')?.toString()).toBe('a'.repeat(10));
+    expect(ask(cache, 'v1', 'a')?.toString()).toBe('a'.repeat(10));
+    expect(cache.stats()).toMatchObject({ entries: 1, hits: 2, misses: 2 });
+  });
+
+  it('empties itself for another version, and forgets the keys asked under the old one', () => {
+    const cache = new AnswerCache(options());
+    ask(cache, 'v1', 'a');
+    ask(cache, 'v1', 'a');
     expect(cache.get('v2', 'a')).toBeUndefined();
     // An answer computed for the old version arrives late: not stored under the new one.
-    cache.set('v1', 'a', bytes(10, 'a'));
-    expect(cache.get('v2', 'a')).toBeUndefined();
-    expect(cache.stats()).toMatchObject({ entries: 0, hits: 1, misses: 3 });
+    cache.offer('v1', 'a', bytes(10, 'a'));
+    expect(cache.stats()).toMatchObject({ entries: 0 });
+    // The ask under v2 was the key's first since the change.
+    cache.offer('v2', 'a', bytes(10, 'a'));
+    expect(cache.stats()).toMatchObject({ entries: 0 });
+    ask(cache, 'v2', 'a');
+    expect(cache.get('v2', 'a')?.toString()).toBe('a'.repeat(10));
+  });
+
+  it('remembers a bounded number of keys asked once, starting afresh when full', () => {
+    const cache = new AnswerCache(options({ maxAskedOnce: 3 }));
+    for (const key of ['a', 'b', 'c']) ask(cache, 'v', key);
+    ask(cache, 'v', 'd'); // a fourth key: the memory starts afresh with d
+    ask(cache, 'v', 'a'); // a was forgotten: a first ask again, not stored
+    expect(cache.stats()).toMatchObject({ entries: 0 });
+    ask(cache, 'v', 'd');
+    ask(cache, 'v', 'a');
+    expect(cache.stats()).toMatchObject({ entries: 2 });
+    expect([cache.get('v', 'a'), cache.get('v', 'd')].every((body) => body !== undefined)).toBe(true);
   });
 
   it('drops the least recently used answers beyond its bytes and entries', () => {
-    const cache = new AnswerCache({ maxBytes: 100, maxEntries: 3 });
-    cache.get('v', '-');
-    cache.set('v', 'a', bytes(40));
-    cache.set('v', 'b', bytes(40));
+    const cache = new AnswerCache(options({ maxBytes: 100, maxEntries: 3 }));
+    /** Stores `key` (two asks). */
+    const store = (key: string, size: number) => {
+      ask(cache, 'v', key, bytes(size));
+      ask(cache, 'v', key, bytes(size));
+    };
+    store('a', 40);
+    store('b', 40);
     cache.get('v', 'a'); // a is now more recent than b
-    cache.set('v', 'c', bytes(40)); // 120 bytes: b goes
+    store('c', 40); // 120 bytes: b goes
     expect(['a', 'b', 'c'].map((key) => cache.get('v', key) !== undefined)).toEqual([true, false, true]);
-    cache.set('v', 'd', bytes(10));
-    cache.set('v', 'e', bytes(10)); // four entries: the least recent (a) goes
+    store('d', 10);
+    store('e', 10); // four entries: the least recent (a) goes
     expect(cache.stats()).toMatchObject({ entries: 3, bytes: 60 });
     expect(cache.get('v', 'a')).toBeUndefined();
-    cache.set('v', 'huge', bytes(101));
+    store('huge', 101);
     expect(cache.get('v', 'huge')).toBeUndefined();
   });
 });
