@@ -4,7 +4,6 @@ import { readFile } from 'node:fs/promises';
 import { sep } from 'node:path';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyServerOptions } from 'fastify';
 import compress from '@fastify/compress';
-import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -24,6 +23,7 @@ import { exchangeRateFromEnv } from '../../reference/exchange-rate.js';
 import { referenceRoutes } from '../../reference/routes.js';
 import { callsRoutes } from '../../calls/routes.js';
 import { lazyCompilersFactory } from './lazy-compilers.js';
+import { securityHeaders } from './security-headers.js';
 import { createEnhetsregisteretClient } from '../../organisations/enhetsregisteret.js';
 import type { OrganisationRegistry } from '../../organisations/organisation.js';
 import { organisationRoutes } from '../../organisations/routes.js';
@@ -78,20 +78,22 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   const sessionSettings = options.sessions ?? DEFAULT_SESSION_SETTINGS;
   await app.register(authentication, { store: databaseSessionStore(options.database.db), settings: sessionSettings });
 
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:'],
-        fontSrc: ["'self'", 'data:'],
-        connectSrc: ["'self'"],
-        frameAncestors: ["'none'"],
-        upgradeInsecureRequests: null,
+  await app.register(securityHeaders, {
+    helmet: {
+      contentSecurityPolicy: {
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'"],
+          styleSrc: ["'self'", "'unsafe-inline'"],
+          imgSrc: ["'self'", 'data:'],
+          fontSrc: ["'self'", 'data:'],
+          connectSrc: ["'self'"],
+          frameAncestors: ["'none'"],
+          upgradeInsecureRequests: null,
+        },
       },
+      hsts: false,
     },
-    hsts: false,
   });
 
   // Answers of the navigator run to hundreds of kilobytes of JSON; compressed they are a tenth of that.
