@@ -36,6 +36,11 @@ function itemStart(programme: IndexedProgramme): Buffer {
   return start;
 }
 
+/** Serialises every programme's part now, so that answers need not (the index is built once per import). */
+export function prepareListItems(programmes: readonly IndexedProgramme[]): void {
+  for (const programme of programmes) itemStart(programme);
+}
+
 export interface ProgrammeListPage {
   rows: ProgrammeSummaryRow[];
   total: number;

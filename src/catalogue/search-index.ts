@@ -12,7 +12,8 @@
  */
 import { APPLICANT_TYPES, LANGUAGES, MUNICIPAL_SECTORS, POLICY_OBJECTIVES, type Language } from '../reference/codes.js';
 import { orQuery, parseTsvector, rankableVector, utf8Order, tsRankCdAnd, tsRankCdOneOperand, type CoverItem } from '../platform/text-search/ts-rank.js';
-import { SIMILARITY_THRESHOLD, WORD_SIMILARITY_THRESHOLD, trigramSet, wordSimilarity } from '../platform/text-search/trigrams.js';
+import { SIMILARITY_THRESHOLD, WORD_SIMILARITY_THRESHOLD, trigramSet, trigramText, wordSimilarityOf, type TrigramText } from '../platform/text-search/trigrams.js';
+import { firstInOrder } from '../platform/first-in-order.js';
 import type { ProgrammeCard } from './tables.js';
 import { searchTerms } from './search-text.js';
 
@@ -115,8 +116,9 @@ export interface SearchIndex {
   names: NamePostings;
   /** Each programme's count of name positions (the length ts_rank_cd normalises by). */
   nameLength: Int32Array;
-  /** Each programme's names (`search_names`), and per trigram the programmes whose names hold it. */
+  /** Each programme's names (`search_names`), also as trigrams in order; per trigram the programmes whose names hold it. */
   searchNames: string[];
+  nameTexts: TrigramText[];
   nameTrigrams: Map<string, Int32Array>;
   /** The words of the names a misspelling may be corrected to, and per trigram the words that hold it. */
   correction: { words: string[]; trigramCounts: Int32Array; byTrigram: Map<string, Int32Array> };
@@ -155,7 +157,11 @@ function trigramPostings(trigramSets: ReadonlyArray<ReadonlySet<string>>): Map<s
 /** For each text number, how many of `trigrams` it holds (by `postings`). */
 function sharedTrigramCounts(postings: ReadonlyMap<string, Int32Array>, trigrams: ReadonlySet<string>, count: number): Int32Array {
   const shared = new Int32Array(count);
-  for (const trigram of trigrams) for (const at of postings.get(trigram) ?? []) shared[at]!++;
+  for (const trigram of trigrams) {
+    const holders = postings.get(trigram);
+    // An indexed loop: for…of over a typed array allocates per element until the function is optimised.
+    if (holders) for (let i = 0; i < holders.length; i++) shared[holders[i]!]!++;
+  }
   return shared;
 }
 
@@ -195,6 +201,7 @@ export function buildSearchIndex(rows: readonly SearchIndexRow[], correctionWord
       return [language, sorts];
     }),
   ) as Record<Language, SortOrders>;
+  const nameTexts = rows.map((row) => trigramText(row.searchNames));
   const bits: FilterBits = {
     sectors: Int32Array.from(programmes, (p) => maskOf(CODE_BITS.sectors, p.sectors)),
     applicantTypes: Int32Array.from(programmes, (p) => maskOf(CODE_BITS.applicantTypes, p.applicantTypes)),
@@ -218,7 +225,8 @@ export function buildSearchIndex(rows: readonly SearchIndexRow[], correctionWord
     },
     nameLength,
     searchNames: rows.map((row) => row.searchNames),
-    nameTrigrams: trigramPostings(rows.map((row) => trigramSet(row.searchNames))),
+    nameTexts,
+    nameTrigrams: trigramPostings(nameTexts.map((text) => new Set(text.trigrams))),
     correction: { words: [...correctionWords], trigramCounts: Int32Array.from(wordTrigrams, (trigrams) => trigrams.size), byTrigram: trigramPostings(wordTrigrams) },
   };
 }
@@ -255,7 +263,7 @@ export function resemblingNames(index: SearchIndex, text: string): Map<number, n
   const shared = sharedTrigramCounts(index.nameTrigrams, trigrams, index.programmes.length);
   for (let doc = 0; doc < shared.length; doc++) {
     if (Math.fround(shared[doc]! / trigrams.size) < WORD_SIMILARITY_THRESHOLD) continue;
-    const similarity = wordSimilarity(text, index.searchNames[doc]!);
+    const similarity = wordSimilarityOf(trigrams, index.nameTexts[doc]!);
     if (similarity >= WORD_SIMILARITY_THRESHOLD) resembling.set(doc, similarity);
   }
   return resembling;
@@ -451,8 +459,8 @@ export function searchIndex(index: SearchIndex, search: ProgrammeSearch, candida
   for (let doc = 0; doc < count; doc++) if (included![doc] && passes(doc)) docs.push(doc);
   const byName = index.nameOrder[search.language];
   const rankOf = ranks;
-  docs.sort((a, b) => rankOf[b]! - rankOf[a]! || byName[a]! - byName[b]!);
-  return page(docs.slice(start, start + search.pageSize), docs.length);
+  const inOrder = firstInOrder(docs, start + search.pageSize, (a, b) => rankOf[b]! - rankOf[a]! || byName[a]! - byName[b]!);
+  return page(inOrder.slice(start), docs.length);
 }
 
 /** Two searches with the same key get the same answer (the query's words, not the raw text; filters as sets). */

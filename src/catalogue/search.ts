@@ -12,6 +12,7 @@ import { FINGERPRINT_MAX_AGE_MS, watchFingerprint } from './fingerprint-watch.js
 import { catalogueFingerprint, catalogueImportsInThisProcess, loadCatalogueWords, loadSearchIndexRows } from './repository.js';
 import { buildSearchIndex, matchingDocs, nearestWord, resemblingNames, searchIndex, type ProgrammeSearch, type ProgrammeSummaryRow, type SearchIndex, type TextQuery } from './search-index.js';
 import { searchTerms } from './search-text.js';
+import { prepareListItems } from './list-json.js';
 
 /** Every configuration is tried for every reader: a Swede may search the Norwegian text. */
 const CONFIGS: readonly TextSearchConfig[] = ['norwegian', 'swedish', 'english'];
@@ -38,19 +39,26 @@ export function createCatalogueSearch(db: Db, options: { fingerprintMaxAgeMs?: n
   const lexemes = new LexemeCache(db);
 
   /**
-   * The index. The lexemes of its own words follow in the background, a little later and in small
-   * queries, so that the requests waiting for the index go first (PGlite runs each query on this
-   * thread): afterwards a search for words of the catalogue needs no query at all.
+   * The index. The lexemes of its own words, and of what is typed on the way to the words of its
+   * names, follow in the background, a little later and in small queries, so that the requests
+   * waiting for the index go first (PGlite runs each query on this thread): afterwards a search for
+   * words of the catalogue, whole or begun, needs no query at all.
    */
   async function loadIndex(): Promise<SearchIndex> {
     const [rows, correctionWords] = await Promise.all([loadSearchIndexRows(db), loadCatalogueWords(db)]);
     const index = buildSearchIndex(rows, correctionWords);
+    prepareListItems(index.programmes);
     setTimeout(() => {
-      primeLexemes(index.search.sorted).catch(() => {
+      primeLexemes([...new Set([...index.search.sorted, ...beginnings(index.correction.words)])]).catch(() => {
         // Not needed for correct answers: a word not yet seen is looked up when it is searched for.
       });
     }, PRIME_DELAY_MS).unref();
     return index;
+  }
+
+  /** Every beginning of every word: what search as you type sends on the way to it. */
+  function beginnings(words: readonly string[]): string[] {
+    return words.flatMap((word) => Array.from({ length: word.length - 1 }, (_, i) => word.slice(0, i + 1)));
   }
 
   async function primeLexemes(words: readonly string[]): Promise<void> {

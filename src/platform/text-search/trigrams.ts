@@ -39,29 +39,43 @@ export function similarity(a: ReadonlySet<string>, b: ReadonlySet<string>): numb
 
 const similarityOf = (count: number, length1: number, length2: number) => Math.fround(count / (length1 + length2 - count));
 
+/** A text's trigrams in order, as numbers, with the trigram each number stands for: made once per text. */
+export interface TrigramText {
+  sequence: Int32Array;
+  trigrams: readonly string[];
+}
+
+export function trigramText(text: string): TrigramText {
+  const ids = new Map<string, number>();
+  const sequence = Int32Array.from(trigramSequence(text), (trigram) => {
+    let id = ids.get(trigram);
+    if (id === undefined) {
+      id = ids.size;
+      ids.set(trigram, id);
+    }
+    return id;
+  });
+  return { sequence, trigrams: [...ids.keys()] };
+}
+
 /**
  * `word_similarity(query, text)`: the greatest similarity between the query's trigrams and those of a
  * stretch of the text, found as calc_word_similarity and iterate_word_similarity find it.
  */
 export function wordSimilarity(query: string, text: string): number {
-  const wanted = trigramSet(query);
-  const sequence = trigramSequence(text);
-  if (wanted.size === 0 || sequence.length === 0) return 0;
-  // Number each distinct trigram; `found` says whether the query holds it.
-  const ids = new Map<string, number>();
-  const found: boolean[] = [];
-  const indexes = sequence.map((trigram) => {
-    let id = ids.get(trigram);
-    if (id === undefined) {
-      id = found.length;
-      ids.set(trigram, id);
-      found.push(wanted.has(trigram));
-    }
-    return id;
-  });
+  return wordSimilarityOf(trigramSet(query), trigramText(text));
+}
+
+/** `wordSimilarity` for a query's trigrams and a text made ready beforehand (the catalogue's names). */
+export function wordSimilarityOf(wanted: ReadonlySet<string>, text: TrigramText): number {
+  const indexes = text.sequence;
+  if (wanted.size === 0 || indexes.length === 0) return 0;
+  // Whether the query holds each of the text's distinct trigrams.
+  const found = new Uint8Array(text.trigrams.length);
+  text.trigrams.forEach((trigram, id) => (found[id] = wanted.has(trigram) ? 1 : 0));
   const queryLength = wanted.size;
 
-  const lastPosition = new Array<number>(found.length).fill(-1);
+  const lastPosition = new Int32Array(found.length).fill(-1);
   let textLength = 0;
   let count = 0;
   let lower = -1;
