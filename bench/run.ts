@@ -44,8 +44,18 @@ const CONFIG = {
   warmDistinct: QUICK ? 100 : 500,
   warmRequests: QUICK ? 1_000 : 6_160,
   timeLimitMs: QUICK ? 5_000 : 30_000,
-  /** Distinct searches sent before measuring, none of them measured later (JIT, connections). */
-  warmupDistinct: 64,
+  /**
+   * Distinct searches sent before measuring, none of them measured later: about a second of load, so
+   * that what is measured is a server that has been running, with its search code optimised by V8,
+   * not the first moments of a new process (those are what the start times measure). With 64 instead,
+   * the cold run's p95 was 3–4 ms higher (docs/BENCHMARKS.md).
+   */
+  warmupDistinct: 1_000,
+  /**
+   * Wait after the first search, which builds the index: the server then stems the catalogue's words
+   * in the background (search.ts), for about half a second on this machine.
+   */
+  settleMs: 3_000,
   /** One pass over the fixed mix one request at a time, cold and then again (cached): each query's own time. */
   sequentialPasses: 1,
   startRounds: QUICK ? 1 : 3,
@@ -196,6 +206,7 @@ async function benchEngine(database: Database, catalogue: Programme[], searches:
 
     const all = (await (await fetch(`${baseUrl}/api/programmes?pageSize=1`)).json()) as { total: number };
     if (all.total !== catalogue.length) throw new Error(`the API lists ${all.total} programmes, expected ${catalogue.length}`);
+    await new Promise((resolve) => setTimeout(resolve, CONFIG.settleMs));
     const load = (requests: LoadRequest[], total: number, concurrency: number, finishPass = true) =>
       runHttpLoadInChildProcess({ baseUrl, requests, total, timeLimitMs: CONFIG.timeLimitMs, warmup: 0, concurrency, finishPass });
 

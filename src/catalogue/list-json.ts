@@ -1,18 +1,18 @@
 /**
  * The catalogue list's answer as JSON bytes, assembled from each programme's serialised part — written
- * once per programme and index, then reused by every answer that shows it — and the answer's own
- * figures. The bytes are what the route's response schema (`ProgrammeList`) describes, in its order.
+ * once per programme, language and index, then reused by every answer that shows it — and the answer's
+ * own figures. The bytes are what the route's response schema (`ProgrammeList`) describes, in its order.
  */
-import type { LocalisedText } from './schema.js';
+import { LANGUAGES, type Language } from '../reference/codes.js';
 import type { IndexedProgramme, ProgrammeSummaryRow } from './search-index.js';
 
-const localised = (text: LocalisedText) => ({ nb: text.nb, nn: text.nn, sv: text.sv, en: text.en });
+/** Per programme and reader language, everything of a list item up to its score: `{"id":…,…,"priorityCount":3,"score":`. */
+const itemStarts = new WeakMap<IndexedProgramme, Partial<Record<Language, Buffer>>>();
 
-/** Everything of a list item up to its score: `{"id":…,…,"priorityCount":3,"score":`. */
-const itemStarts = new WeakMap<IndexedProgramme, Buffer>();
-
-function itemStart(programme: IndexedProgramme): Buffer {
-  let start = itemStarts.get(programme);
+function itemStart(programme: IndexedProgramme, language: Language): Buffer {
+  let starts = itemStarts.get(programme);
+  if (!starts) itemStarts.set(programme, (starts = {}));
+  let start = starts[language];
   if (!start) {
     const { card } = programme;
     const item = {
@@ -21,9 +21,9 @@ function itemStart(programme: IndexedProgramme): Buffer {
       interregStrand: programme.interregStrand,
       status: programme.status,
       period: { start: programme.periodStart, end: programme.periodEnd },
-      name: localised(card.name),
+      name: card.name[language],
       shortName: card.shortName,
-      summary: localised(card.summary),
+      summary: card.summary[language],
       sectors: card.sectors,
       fundingRate: { minPercent: card.fundingRate.minPercent, maxPercent: card.fundingRate.maxPercent },
       priorityCount: card.priorityCount,
@@ -31,14 +31,14 @@ function itemStart(programme: IndexedProgramme): Buffer {
     };
     const json = JSON.stringify(item);
     start = Buffer.from(json.slice(0, json.length - '0}'.length));
-    itemStarts.set(programme, start);
+    starts[language] = start;
   }
   return start;
 }
 
-/** Serialises every programme's part now, so that answers need not (the index is built once per import). */
+/** Serialises every programme's part in every language now, so that answers need not (the index is built once per import). */
 export function prepareListItems(programmes: readonly IndexedProgramme[]): void {
-  for (const programme of programmes) itemStart(programme);
+  for (const programme of programmes) for (const language of LANGUAGES) itemStart(programme, language);
 }
 
 export interface ProgrammeListPage {
@@ -46,15 +46,17 @@ export interface ProgrammeListPage {
   total: number;
   page: number;
   pageSize: number;
+  /** The reader's language: the items' names and summaries are in it. */
+  language: Language;
   spelledAs?: string | undefined;
 }
 
 export function programmeListJson(list: ProgrammeListPage): Buffer {
   const parts: Buffer[] = [Buffer.from('{"items":[')];
   list.rows.forEach((row, i) => {
-    parts.push(itemStart(row.programme), Buffer.from(`${Math.round(row.rank * 1000) / 1000}}${i < list.rows.length - 1 ? ',' : ''}`));
+    parts.push(itemStart(row.programme, list.language), Buffer.from(`${Math.round(row.rank * 1000) / 1000}}${i < list.rows.length - 1 ? ',' : ''}`));
   });
   const spelledAs = list.spelledAs === undefined ? '' : `,"spelledAs":${JSON.stringify(list.spelledAs)}`;
-  parts.push(Buffer.from(`],"total":${list.total},"page":${list.page},"pageSize":${list.pageSize}${spelledAs}}`));
+  parts.push(Buffer.from(`],"total":${list.total},"page":${list.page},"pageSize":${list.pageSize},"language":"${list.language}"${spelledAs}}`));
   return Buffer.concat(parts);
 }

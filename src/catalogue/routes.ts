@@ -11,7 +11,7 @@ import { findProgramme } from './repository.js';
 import { PROGRAMME_SORTS, searchKey, type ProgrammeSearch } from './search-index.js';
 import { createCatalogueSearch } from './search.js';
 import { programmeListJson } from './list-json.js';
-import { LocalisedText, Programme } from './schema.js';
+import { Programme } from './schema.js';
 import { sendSerialisedJson } from '../platform/http/serialised-reply.js';
 
 const enumOf = stringEnum;
@@ -41,9 +41,9 @@ export const ProgrammeSummary = Type.Object({
   interregStrand: Type.Union([Type.String(), Type.Null()]),
   status: Type.String(),
   period: Type.Object({ start: Type.Integer(), end: Type.Union([Type.Integer(), Type.Null()]) }),
-  name: LocalisedText,
+  name: Type.String({ description: 'In the reader language (lang)' }),
   shortName: Type.Union([Type.String(), Type.Null()]),
-  summary: LocalisedText,
+  summary: Type.String({ description: 'In the reader language (lang)' }),
   sectors: Type.Array(Type.String()),
   fundingRate: Type.Object({ minPercent: Type.Union([Type.Number(), Type.Null()]), maxPercent: Type.Union([Type.Number(), Type.Null()]) }),
   priorityCount: Type.Integer(),
@@ -55,6 +55,7 @@ export const ProgrammeList = Type.Object({
   total: Type.Integer(),
   page: Type.Integer(),
   pageSize: Type.Integer(),
+  language: enumOf(LANGUAGES, 'The reader language: names and summaries are in it; every language is in GET /api/programmes/{id}'),
   spelledAs: Type.Optional(Type.String({ description: 'Set when q as typed found nothing and the results are for this corrected spelling' })),
 });
 
@@ -108,7 +109,7 @@ export function catalogueRoutes(db: Db): FastifyPluginAsyncTypebox {
         // RFC 9211: whether the answer came from the store (the benchmark counts them).
         reply.header('cache-status', body === undefined ? 'mulighetsrom; fwd=miss' : 'mulighetsrom; hit');
         if (body === undefined) {
-          body = programmeListJson({ ...(await catalogue.search(search, version)), page, pageSize });
+          body = programmeListJson({ ...(await catalogue.search(search, version)), page, pageSize, language: search.language });
           answers.offer(version, key, body);
         }
         return sendSerialisedJson(reply as FastifyReply, body);

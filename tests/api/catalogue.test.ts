@@ -10,10 +10,11 @@ import { buildServer } from '../../src/platform/http/server.js';
 import { ENGINES, type TestDatabase } from '../support/databases.js';
 
 interface ListBody {
-  items: Array<{ id: string; name: Record<string, string>; fundingRate: { maxPercent: number | null }; sectors: string[]; kind: string; interregStrand: string | null }>;
+  items: Array<{ id: string; name: string; summary: string; fundingRate: { maxPercent: number | null }; sectors: string[]; kind: string; interregStrand: string | null }>;
   total: number;
   page: number;
   pageSize: number;
+  language: string;
   spelledAs?: string;
 }
 
@@ -62,7 +63,7 @@ describe.each(ENGINES)('catalogue API on $engine', ({ create }) => {
     expect(asTyped.spelledAs).toBeUndefined();
     expect(asTyped.items[0]?.id).toBe('interreg-sverige-norge');
     // Nothing near enough to correct to: no correction claimed, and nothing found.
-    expect(await list('q=qwxzvb')).toEqual({ items: [], total: 0, page: 1, pageSize: 20 });
+    expect(await list('q=qwxzvb')).toEqual({ items: [], total: 0, page: 1, pageSize: 20, language: 'nb' });
   });
 
   it('keeps the correction words in step with the catalogue', async () => {
@@ -112,8 +113,22 @@ describe.each(ENGINES)('catalogue API on $engine', ({ create }) => {
     expect(overlap).toHaveLength(0);
   });
 
+  it('gives names and summaries in the reader language, from lang or Accept-Language', async () => {
+    const expected = { nb: 'Interreg Sverige–Norge 2021–2027', sv: 'Interreg Sverige–Norge 2021–2027', en: 'Interreg Sweden–Norway 2021–2027' } as const;
+    for (const [language, name] of Object.entries(expected)) {
+      const answer = await list(`q=interreg%20sverige&lang=${language}`);
+      expect(answer.language).toBe(language);
+      const item = answer.items.find((i) => i.id === 'interreg-sverige-norge');
+      expect(item?.name).toBe(name);
+      expect(typeof item?.summary).toBe('string');
+    }
+    const english = await app.inject({ method: 'GET', url: '/api/programmes?q=erasmus', headers: { 'accept-language': 'en-GB,en;q=0.9' } });
+    expect(english.json<ListBody>()).toMatchObject({ language: 'en' });
+    expect(english.json<ListBody>().items.find((i) => i.id === 'erasmus-plus')?.summary).toMatch(/[a-z]/);
+  });
+
   it('sorts by name in the reader language, the same way on every engine', async () => {
-    const names = (await list('sort=name&lang=en&pageSize=100')).items.map((i) => i.name.en ?? '');
+    const names = (await list('sort=name&lang=en&pageSize=100')).items.map((i) => i.name);
     expect(names).toEqual([...names].sort(new Intl.Collator('und').compare));
   });
 

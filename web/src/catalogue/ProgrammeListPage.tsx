@@ -20,7 +20,6 @@ import { APPLICANT_TYPES, INTERREG_STRANDS, MUNICIPAL_SECTORS, POLICY_OBJECTIVES
 import { ApiError, getJson } from '../app/api.js';
 import { useAddressFilters } from '../app/useAddressFilters.js';
 import { useCodeName } from '../app/code-names.js';
-import { currentLanguage } from '../app/i18n.js';
 import { PageHeading } from '../app/PageHeading.js';
 import { PageNavigation } from '../app/PageNavigation.js';
 import { useDocumentTitle } from '../app/useDocumentTitle.js';
@@ -82,12 +81,11 @@ function CheckboxGroup({ legend, name, values, selected, label, onChange }: {
 function ProgrammeCard({ programme }: { programme: ProgrammeSummary }) {
   const { t } = useTranslation();
   const codeName = useCodeName();
-  const language = currentLanguage();
   return (
     <Card data-color="neutral" className="programme-card" asChild>
       <li>
         <Heading level={2} data-size="xs">
-          <RouterLink to={`/programmes/${programme.id}`}>{programme.name[language]}</RouterLink>
+          <RouterLink to={`/programmes/${programme.id}`}>{programme.name}</RouterLink>
         </Heading>
         <div className="tag-row">
           <Tag data-color="brand1" data-size="sm">{codeName('programmeKind', programme.kind)}</Tag>
@@ -96,7 +94,7 @@ function ProgrammeCard({ programme }: { programme: ProgrammeSummary }) {
             {programme.period.end ? `${programme.period.start}–${programme.period.end}` : t('catalogue.fromYear', { year: programme.period.start })}
           </Tag>
         </div>
-        <Paragraph data-size="sm" className="programme-card__summary">{programme.summary[language]}</Paragraph>
+        <Paragraph data-size="sm" className="programme-card__summary">{programme.summary}</Paragraph>
         <dl className="fact-row">
           <div>
             <dt>{t('catalogue.fundingRate')}</dt>
@@ -227,7 +225,7 @@ export default function ProgrammeListPage() {
             </Alert>
           )}
           {data && data.items.length > 0 && (
-            <ul className="programme-list">
+            <ul className="programme-list" lang={data.language}>
               {data.items.map((programme) => (
                 <ProgrammeCard key={programme.id} programme={programme} />
               ))}

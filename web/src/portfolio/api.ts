@@ -23,8 +23,8 @@ export interface ProgrammeChoice {
 /** Every catalogue programme by name in the reader's language (the catalogue has a few dozen). */
 export function useProgrammes(): ProgrammeChoice[] {
   const { resource } = useResource<ProgrammeListResponse>('/api/programmes', new URLSearchParams({ pageSize: '100', sort: 'name' }));
-  const language = currentLanguage();
-  return useMemo(() => (resource.status === 'ready' ? resource.data.items.map((p) => ({ id: p.id, name: p.name[language] })) : []), [resource, language]);
+  // The list answers in the reader's language, and is asked again when it changes.
+  return useMemo(() => (resource.status === 'ready' ? resource.data.items.map((p) => ({ id: p.id, name: p.name })) : []), [resource]);
 }
 
 /** Sends a file as the raw request body (documents, import files), with the session's CSRF token. */
