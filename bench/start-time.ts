@@ -121,7 +121,7 @@ export async function measureStart(dataDir: string, limitMs = 60_000): Promise<S
 
 /** `rounds` × (cold start in a fresh DATA_DIR, then warm start in the same one); medians. */
 export async function measureStartTimes(rounds: number, onProgress: (line: string) => void = () => undefined): Promise<StartTimeResult> {
-  for (const built of ['dist/server/cli/main.js', 'dist/web/index.html']) {
+  for (const built of ['dist/server/main.js', 'dist/web/index.html']) {
     if (!existsSync(path.join(ROOT, built))) throw new Error(`${built} is missing: run \`npm run build\` (npm run bench does)`);
   }
   const results: StartTimeResult['rounds'] = [];

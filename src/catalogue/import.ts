@@ -36,7 +36,7 @@ export async function checkCatalogue(dir: string) {
 }
 
 export async function importCatalogue(db: Db, dir: string, options: ImportOptions): Promise<CatalogueImportResult> {
-  const sourceHash = createHash('sha256').update(DERIVED_DATA_VERSION).update(await hashCatalogueSources(dir)).digest('hex');
+  const sourceHash = createHash('sha256').update(DERIVED_DATA_VERSION).update(hashCatalogueSources(dir)).digest('hex');
   if (options.skipIfUnchanged && (await lastImportedSourceHash(db)) === sourceHash) return { ok: true, unchangedSinceLastImport: true };
   const { programmes, problems } = await checkCatalogue(dir);
   if (problems.length > 0) return { ok: false, problems };

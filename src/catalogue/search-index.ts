@@ -111,6 +111,14 @@ export interface SearchIndex {
   nameOrder: Record<Language, Int32Array>;
   orders: Record<Language, SortOrders>;
   bits: FilterBits;
+  /**
+   * The part for words, built when first needed: a listing without words (the catalogue page as it
+   * opens) needs none of it, and it is most of the building (docs/BENCHMARKS.md, warm start).
+   */
+  text(): TextIndex;
+}
+
+export interface TextIndex {
   search: Postings;
   rank: RankPostings;
   names: NamePostings;
@@ -167,19 +175,6 @@ function sharedTrigramCounts(postings: ReadonlyMap<string, Int32Array>, trigrams
 
 export function buildSearchIndex(rows: readonly SearchIndexRow[], correctionWords: readonly string[]): SearchIndex {
   const programmes = rows.map(({ searchNames: _names, searchVector: _s, rankVector: _r, nameVector: _n, ...programme }) => programme);
-  const wordTrigrams = correctionWords.map((word) => trigramSet(word));
-  const searchDocs = new Map<string, number[]>();
-  const rankDocs = new Map<string, Array<[number, number]>>();
-  const nameDocs = new Map<string, Array<[number, number[]]>>();
-  const nameLength = new Int32Array(rows.length);
-  rows.forEach((row, doc) => {
-    for (const entry of parseTsvector(row.searchVector)) collect(searchDocs, entry.lexeme, doc);
-    for (const [lexeme, contribution] of rankableVector(parseTsvector(row.rankVector))) collect(rankDocs, lexeme, [doc, contribution] as [number, number]);
-    const nameEntries = parseTsvector(row.nameVector);
-    // The names' vector has positions, all weighted D (to_tsvector without setweight).
-    for (const entry of nameEntries) collect(nameDocs, entry.lexeme, [doc, entry.positions] as [number, number[]]);
-    nameLength[doc] = nameEntries.reduce((sum, entry) => sum + Math.max(1, entry.positions.length), 0);
-  });
   const nameOrder = Object.fromEntries(
     LANGUAGES.map((language) => {
       const order = programmes.map((_, doc) => doc).sort((a, b) => nameCollator.compare(programmes[a]!.card.name[language], programmes[b]!.card.name[language]) || utf8Order(programmes[a]!.id, programmes[b]!.id));
@@ -201,17 +196,44 @@ export function buildSearchIndex(rows: readonly SearchIndexRow[], correctionWord
       return [language, sorts];
     }),
   ) as Record<Language, SortOrders>;
-  const nameTexts = rows.map((row) => trigramText(row.searchNames));
   const bits: FilterBits = {
     sectors: Int32Array.from(programmes, (p) => maskOf(CODE_BITS.sectors, p.sectors)),
     applicantTypes: Int32Array.from(programmes, (p) => maskOf(CODE_BITS.applicantTypes, p.applicantTypes)),
     policyObjectives: Int32Array.from(programmes, (p) => maskOf(CODE_BITS.policyObjectives, p.policyObjectives)),
   };
+  let text: TextIndex | undefined;
+  let source: { rows: readonly SearchIndexRow[]; correctionWords: readonly string[] } | undefined = { rows, correctionWords };
   return {
     programmes,
     nameOrder,
     orders,
     bits,
+    text() {
+      if (!text) {
+        text = buildTextIndex(source!.rows, source!.correctionWords);
+        source = undefined; // the vectors' text is not needed any more
+      }
+      return text;
+    },
+  };
+}
+
+function buildTextIndex(rows: readonly SearchIndexRow[], correctionWords: readonly string[]): TextIndex {
+  const wordTrigrams = correctionWords.map((word) => trigramSet(word));
+  const searchDocs = new Map<string, number[]>();
+  const rankDocs = new Map<string, Array<[number, number]>>();
+  const nameDocs = new Map<string, Array<[number, number[]]>>();
+  const nameLength = new Int32Array(rows.length);
+  rows.forEach((row, doc) => {
+    for (const entry of parseTsvector(row.searchVector)) collect(searchDocs, entry.lexeme, doc);
+    for (const [lexeme, contribution] of rankableVector(parseTsvector(row.rankVector))) collect(rankDocs, lexeme, [doc, contribution] as [number, number]);
+    const nameEntries = parseTsvector(row.nameVector);
+    // The names' vector has positions, all weighted D (to_tsvector without setweight).
+    for (const entry of nameEntries) collect(nameDocs, entry.lexeme, [doc, entry.positions] as [number, number[]]);
+    nameLength[doc] = nameEntries.reduce((sum, entry) => sum + Math.max(1, entry.positions.length), 0);
+  });
+  const nameTexts = rows.map((row) => trigramText(row.searchNames));
+  return {
     search: { sorted: [...searchDocs.keys()].sort(), docs: new Map([...searchDocs].map(([lexeme, docs]) => [lexeme, Int32Array.from(docs)])) },
     rank: {
       sorted: [...rankDocs.keys()].sort(),
@@ -240,7 +262,7 @@ const CORRECTION_MIN_SIMILARITY = 0.4;
  */
 export function nearestWord(index: SearchIndex, word: string): string | undefined {
   const trigrams = trigramSet(word);
-  const { words, trigramCounts, byTrigram } = index.correction;
+  const { words, trigramCounts, byTrigram } = index.text().correction;
   const shared = sharedTrigramCounts(byTrigram, trigrams, words.length);
   let best: { word: string; similarity: number } | undefined;
   for (let at = 0; at < words.length; at++) {
@@ -260,10 +282,11 @@ export function resemblingNames(index: SearchIndex, text: string): Map<number, n
   const trigrams = trigramSet(text);
   const resembling = new Map<number, number>();
   if (trigrams.size === 0) return resembling;
-  const shared = sharedTrigramCounts(index.nameTrigrams, trigrams, index.programmes.length);
+  const { nameTrigrams, nameTexts } = index.text();
+  const shared = sharedTrigramCounts(nameTrigrams, trigrams, index.programmes.length);
   for (let doc = 0; doc < shared.length; doc++) {
     if (Math.fround(shared[doc]! / trigrams.size) < WORD_SIMILARITY_THRESHOLD) continue;
-    const similarity = wordSimilarityOf(trigrams, index.nameTexts[doc]!);
+    const similarity = wordSimilarityOf(trigrams, nameTexts[doc]!);
     if (similarity >= WORD_SIMILARITY_THRESHOLD) resembling.set(doc, similarity);
   }
   return resembling;
@@ -303,11 +326,12 @@ function docsWithAll(postings: Postings, lexemeSets: ReadonlyArray<readonly stri
 /** Which programmes the query matches: the words in one configuration, or the words' beginnings. */
 export function matchingDocs(index: SearchIndex, query: TextQuery): Uint8Array {
   const count = index.programmes.length;
+  const { search } = index.text();
   const matched = new Uint8Array(count);
   const groups: Array<ReadonlyArray<readonly string[]>> = query.stemmed.map((words) => words.filter((lexemes) => lexemes.length > 0).flatMap((lexemes) => lexemes.map((lexeme) => [lexeme])));
-  groups.push(query.words.map((word) => withPrefix(index.search, word)));
+  groups.push(query.words.map((word) => withPrefix(search, word)));
   for (const group of groups) {
-    const docs = docsWithAll(index.search, group, count);
+    const docs = docsWithAll(search, group, count);
     if (docs) for (let doc = 0; doc < count; doc++) matched[doc]! |= docs[doc]!;
   }
   return matched;
@@ -320,14 +344,15 @@ export function matchingDocs(index: SearchIndex, query: TextQuery): Uint8Array {
  */
 function rankDocs(index: SearchIndex, query: TextQuery, matched: Uint8Array): Float64Array {
   const count = index.programmes.length;
+  const words = index.text();
   const prefixes = new Set(query.words);
   const operands = orQuery([...query.stemmed.flat(2), ...query.words]);
   const text = new Float64Array(count);
   for (const operand of operands) {
-    const lexemes = prefixes.has(operand) ? withPrefix(index.rank, operand) : [operand];
+    const lexemes = prefixes.has(operand) ? withPrefix(words.rank, operand) : [operand];
     for (const lexeme of lexemes) {
-      const docs = index.rank.docs.get(lexeme);
-      const contributions = index.rank.contributions.get(lexeme);
+      const docs = words.rank.docs.get(lexeme);
+      const contributions = words.rank.contributions.get(lexeme);
       if (!docs || !contributions) continue;
       for (let i = 0; i < docs.length; i++) {
         const doc = docs[i]!;
@@ -338,14 +363,14 @@ function rankDocs(index: SearchIndex, query: TextQuery, matched: Uint8Array): Fl
   const ranks = new Float64Array(count);
   for (let doc = 0; doc < count; doc++) if (matched[doc]) ranks[doc] = Math.fround(text[doc]! / operands.length);
 
-  if (query.words.length === 1) addOneWordNameRanks(index, query.words[0]!, matched, ranks);
-  else addNameRanks(index, query.words, matched, ranks);
+  if (query.words.length === 1) addOneWordNameRanks(words, query.words[0]!, matched, ranks);
+  else addNameRanks(words, query.words, matched, ranks);
   return ranks;
 }
 
 /** The names' cover density for one word: only how often the name holds its beginning counts. */
-function addOneWordNameRanks(index: SearchIndex, word: string, matched: Uint8Array, ranks: Float64Array): void {
-  const occurrences = new Int32Array(index.programmes.length);
+function addOneWordNameRanks(index: TextIndex, word: string, matched: Uint8Array, ranks: Float64Array): void {
+  const occurrences = new Int32Array(ranks.length);
   for (const lexeme of withPrefix(index.names, word)) {
     const docs = index.names.docs.get(lexeme)!;
     const positions = index.names.positions.get(lexeme)!;
@@ -357,7 +382,7 @@ function addOneWordNameRanks(index: SearchIndex, word: string, matched: Uint8Arr
 }
 
 /** The names' cover density for several words: positions holding each word's beginning; a name needs them all. */
-function addNameRanks(index: SearchIndex, words: readonly string[], matched: Uint8Array, ranks: Float64Array): void {
+function addNameRanks(index: TextIndex, words: readonly string[], matched: Uint8Array, ranks: Float64Array): void {
   const items = new Map<number, CoverItem[]>();
   const found = new Map<number, number>();
   words.forEach((word, operand) => {

@@ -10,7 +10,7 @@ import { keptLoad } from '../platform/kept-load.js';
 import { LexemeCache, type TextSearchConfig } from '../platform/text-search/lexemes.js';
 import { FINGERPRINT_MAX_AGE_MS, watchFingerprint } from './fingerprint-watch.js';
 import { catalogueFingerprint, catalogueImportsInThisProcess, loadCatalogueWords, loadSearchIndexRows } from './repository.js';
-import { buildSearchIndex, matchingDocs, nearestWord, resemblingNames, searchIndex, type ProgrammeSearch, type ProgrammeSummaryRow, type SearchIndex, type TextQuery } from './search-index.js';
+import { buildSearchIndex, matchingDocs, nearestWord, resemblingNames, searchIndex, type ProgrammeSearch, type ProgrammeSummaryRow, type SearchIndex, type TextIndex, type TextQuery } from './search-index.js';
 import { searchTerms } from './search-text.js';
 import { prepareListItems } from './list-json.js';
 
@@ -42,26 +42,27 @@ export function createCatalogueSearch(db: Db, options: { fingerprintMaxAgeMs?: n
   const lexemes = new LexemeCache(db);
 
   /**
-   * The index. The lexemes of its own words, and of what is typed on the way to the words of its
-   * names, follow in the background, a little later and in small queries, so that the requests
-   * waiting for the index go first (PGlite runs each query on this thread): afterwards a search for
-   * words of the catalogue, whole or begun, needs no query at all.
+   * The index. Its part for words is built a second later, unless a search with words needs it
+   * sooner; the lexemes of its own words, and of what is typed on the way to the words of its names,
+   * follow in small queries, so that the requests waiting meanwhile go first (PGlite runs each query on
+   * this thread). Afterwards a search for words of the catalogue, whole or begun, needs no query at all.
    */
   async function loadIndex(): Promise<SearchIndex> {
     const [rows, correctionWords] = await Promise.all([loadSearchIndexRows(db), loadCatalogueWords(db)]);
     const index = buildSearchIndex(rows, correctionWords);
     prepareListItems(index.programmes);
     setTimeout(() => {
-      primeLexemes([...new Set([...index.search.sorted, ...beginnings(index.correction.words)])]).catch(() => {
+      primeLexemes(wordsToPrime(index.text())).catch(() => {
         // Not needed for correct answers: a word not yet seen is looked up when it is searched for.
       });
     }, PRIME_DELAY_MS).unref();
     return index;
   }
 
-  /** Every beginning of every word: what search as you type sends on the way to it. */
-  function beginnings(words: readonly string[]): string[] {
-    return words.flatMap((word) => Array.from({ length: word.length - 1 }, (_, i) => word.slice(0, i + 1)));
+  /** The index's words, and every beginning of its names' words: what search as you type sends on the way to them. */
+  function wordsToPrime(text: TextIndex): string[] {
+    const beginnings = text.correction.words.flatMap((word) => Array.from({ length: word.length - 1 }, (_, i) => word.slice(0, i + 1)));
+    return [...new Set([...text.search.sorted, ...beginnings])];
   }
 
   async function primeLexemes(words: readonly string[]): Promise<void> {

@@ -2,8 +2,8 @@
  * Validation of catalogue documents: the shared schema first, then the rules a schema cannot say
  * (cross-references between sections, sane ranges, dates, codes that exist). Pure: no I/O.
  */
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
-import addFormats from 'ajv-formats';
+import type { ErrorObject } from 'ajv';
+import { validatorOnFirstUse } from '../platform/validator-on-first-use.js';
 import { todayIso } from '../platform/dates.js';
 import { Programme } from './schema.js';
 import type { Programme as ProgrammeDocument } from './schema.js';
@@ -21,17 +21,8 @@ export interface CatalogueFile {
   document: unknown;
 }
 
-let compiledSchema: ValidateFunction<ProgrammeDocument> | undefined;
-
-/** The schema's validator, compiled on first use: a start with an unchanged catalogue validates nothing. */
-function programmeSchema(): ValidateFunction<ProgrammeDocument> {
-  if (!compiledSchema) {
-    const ajv = new Ajv({ allErrors: true, strict: true });
-    addFormats.default(ajv, ['date', 'uri']);
-    compiledSchema = ajv.compile<ProgrammeDocument>(Programme);
-  }
-  return compiledSchema;
-}
+/** A start with an unchanged catalogue validates nothing. */
+const programmeSchema = validatorOnFirstUse<ProgrammeDocument>(Programme, { strict: true, formats: ['date', 'uri'] });
 
 function describeSchemaError(error: ErrorObject, all: ErrorObject[]): string {
   switch (error.keyword) {

@@ -1,13 +1,14 @@
 /** Validation of the concept vocabulary against its schema and the catalogue. Pure. */
-import { Ajv } from 'ajv';
 import type { Programme } from './schema.js';
 import type { CatalogueProblem } from './validate.js';
 import { ConceptVocabulary } from './concept-schema.js';
+import { validatorOnFirstUse } from '../platform/validator-on-first-use.js';
 import type { ConceptVocabulary as Vocabulary } from './concept-schema.js';
 
-const validateSchema = new Ajv({ allErrors: true, strict: true }).compile<Vocabulary>(ConceptVocabulary);
+const vocabularySchema = validatorOnFirstUse<Vocabulary>(ConceptVocabulary, { strict: true });
 
 export function validateVocabulary(file: string, document: unknown, programmes: readonly Programme[]): CatalogueProblem[] {
+  const validateSchema = vocabularySchema();
   if (!validateSchema(document)) {
     return (validateSchema.errors ?? []).map((error) => ({ file, path: error.instancePath || '/', message: error.message ?? error.keyword }));
   }

@@ -18,7 +18,7 @@ import { rankMatches, type MatchRequest, type MatchResult } from './match.js';
 import { callsFingerprint, loadCatalogue, loadSearchVectors, type CatalogueSnapshot } from './repository.js';
 import { TEXT_SEARCH_CONFIG, searchTerms } from '../catalogue/search-text.js';
 import { LexemeCache } from '../platform/text-search/lexemes.js';
-import { keptLoad } from '../platform/kept-load.js';
+import { keptLoad, loadOnce } from '../platform/kept-load.js';
 import { orQuery, parseTsvector, rankableVector, tsRankOr, type RankableVector } from '../platform/text-search/ts-rank.js';
 import { serialiseMatchResponse } from './serialise.js';
 
@@ -30,7 +30,8 @@ export interface Navigator {
 
 export interface NavigatorOptions {
   db: Db;
-  concepts: readonly Concept[];
+  /** The concept vocabulary, read when the first question is asked (start-up time). */
+  concepts: () => Promise<readonly Concept[]>;
   exchangeRate: ExchangeRate;
   /** How stale the fingerprints may be when another process imports (default one second). */
   fingerprintMaxAgeMs?: number;
@@ -62,7 +63,7 @@ function rankText(vectors: RankingSnapshot['vectors'], query: readonly string[])
 
 export function createNavigator(options: NavigatorOptions): Navigator {
   const { db } = options;
-  const vocabulary = compileVocabulary(options.concepts);
+  const vocabulary = loadOnce(async () => compileVocabulary(await options.concepts()));
   const maxAgeMs = options.fingerprintMaxAgeMs ?? FINGERPRINT_MAX_AGE_MS;
   const catalogueVersion = watchFingerprint(() => catalogueFingerprint(db), { maxAgeMs, localChanges: catalogueImportsInThisProcess });
   const callsVersion = watchFingerprint(() => callsFingerprint(db), { maxAgeMs });
@@ -82,9 +83,14 @@ export function createNavigator(options: NavigatorOptions): Navigator {
 
   async function match(request: MatchRequest): Promise<MatchResult[]> {
     const terms = searchTerms(request.idea, MAX_IDEA_TERMS);
-    const [catalogue, upcoming, ideaLexemes] = await Promise.all([currentCatalogue(), currentDeadlines(), lexemes.of([TEXT_SEARCH_CONFIG[request.language]], terms)]);
+    const [catalogue, upcoming, ideaLexemes, concepts] = await Promise.all([
+      currentCatalogue(),
+      currentDeadlines(),
+      lexemes.of([TEXT_SEARCH_CONFIG[request.language]], terms),
+      vocabulary(),
+    ]);
     const textRanks = rankText(catalogue.vectors, orQuery(ideaLexemes.flat(2)));
-    return rankMatches({ programmes: catalogue.programmes, textRanks, concepts: vocabulary, request, exchangeRate: options.exchangeRate, nextDeadlines: upcoming });
+    return rankMatches({ programmes: catalogue.programmes, textRanks, concepts, request, exchangeRate: options.exchangeRate, nextDeadlines: upcoming });
   }
 
   return {

@@ -3,7 +3,7 @@
  * (`demo/moss-region.yaml`), loaded at start-up only when the product runs with demo data. Loading is
  * idempotent: when the demo organisations or people are already there, nothing happens.
  */
-import { Ajv } from 'ajv';
+import { validatorOnFirstUse } from '../platform/validator-on-first-use.js';
 import { Type, type Static } from '@sinclair/typebox';
 import { inArray, isNull, and, sql } from 'drizzle-orm';
 import { readYamlFile } from '../catalogue/files.js';
@@ -63,7 +63,7 @@ const DemoFile = Type.Object(
 );
 export type DemoFile = Static<typeof DemoFile>;
 
-const validateDemoFile = new Ajv({ allErrors: true }).compile<DemoFile>(DemoFile);
+const demoFileSchema = validatorOnFirstUse<DemoFile>(DemoFile);
 
 export class DemoDataError extends Error {}
 
@@ -108,6 +108,7 @@ export async function readDemoFile(file: string): Promise<DemoFile> {
   const read = await readYamlFile(file);
   if (!read) throw new DemoDataError(`The demo data file ${file} does not exist`);
   if (read.problems.length > 0) throw new DemoDataError(`${file}: ${read.problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`);
+  const validateDemoFile = demoFileSchema();
   if (!validateDemoFile(read.document)) {
     throw new DemoDataError(`${file}: ${(validateDemoFile.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message ?? e.keyword}`).join('; ')}`);
   }

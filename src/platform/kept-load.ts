@@ -15,3 +15,9 @@ export function keptLoad<T>(): (key: string, load: () => Promise<T>) => Promise<
     return current.value;
   };
 }
+
+/** A value loaded on first use and kept from then on; a failed load is tried again at the next use. */
+export function loadOnce<T>(load: () => Promise<T>): () => Promise<T> {
+  const kept = keptLoad<T>();
+  return () => kept('', load);
+}

@@ -3,8 +3,7 @@
  * the demo organisations, through the same use cases as the API (so each has its timeline and audit
  * events). Loading is idempotent: when the demo organisations already hold initiatives, nothing happens.
  */
-import { Ajv } from 'ajv';
-import addFormats from 'ajv-formats';
+import { validatorOnFirstUse } from '../platform/validator-on-first-use.js';
 import { Type, type Static } from '@sinclair/typebox';
 import { inArray, sql } from 'drizzle-orm';
 import { readYamlFile } from '../catalogue/files.js';
@@ -38,9 +37,7 @@ const DemoInitiative = Type.Object(
 const DemoInitiativesFile = Type.Object({ initiatives: Type.Array(DemoInitiative, { minItems: 1 }) }, { additionalProperties: false });
 type DemoInitiativesFile = Static<typeof DemoInitiativesFile>;
 
-const ajv = new Ajv({ allErrors: true });
-addFormats.default(ajv, ['date', 'uuid', 'uri']);
-const validateFile = ajv.compile<DemoInitiativesFile>(DemoInitiativesFile);
+const demoFileSchema = validatorOnFirstUse<DemoInitiativesFile>(DemoInitiativesFile, { formats: ['date', 'uuid', 'uri'] });
 
 export class DemoInitiativesError extends Error {}
 
@@ -68,6 +65,7 @@ export async function loadDemoInitiatives(db: Db, file = DEFAULT_DEMO_INITIATIVE
   const read = await readYamlFile(file);
   if (!read) throw new DemoInitiativesError(`The demo initiatives file ${file} does not exist`);
   if (read.problems.length > 0) throw new DemoInitiativesError(`${file}: ${read.problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`);
+  const validateFile = demoFileSchema();
   if (!validateFile(read.document)) {
     throw new DemoInitiativesError(`${file}: ${(validateFile.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message ?? e.keyword}`).join('; ')}`);
   }

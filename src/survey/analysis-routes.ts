@@ -22,12 +22,12 @@ import { catalogueFingerprint, catalogueImportsInThisProcess } from '../catalogu
 import { LANGUAGES, type Language } from '../reference/codes.js';
 import type { Permission } from '../organisations/roles.js';
 import type { Concept } from '../catalogue/concept-schema.js';
-import { loadShippedVocabulary } from '../navigator/load-vocabulary.js';
 import type { Navigator } from '../navigator/navigator.js';
 import { SurveySummary } from './summary-schema.js';
 import { FREE_TEXT_PER_THEME, QuestionCellStore, roundContext, roundSummary, type RoundContext } from './summary-query.js';
 import { roundOpportunities } from './opportunities-query.js';
 import { compileThemes } from './themes.js';
+import { loadOnce } from '../platform/kept-load.js';
 import { inRound } from './routes.js';
 import { answersWorkbook } from './survey-export.js';
 import { summaryReport } from './report.js';
@@ -97,8 +97,8 @@ const Opportunities = Type.Object({
 export interface SurveyAnalysisOptions {
   db: Db;
   navigator: Navigator;
-  /** The navigator's concept vocabulary, for grouping free text by theme; the shipped one by default. */
-  concepts?: readonly Concept[] | undefined;
+  /** The navigator's concept vocabulary, for grouping free text by theme; read at the first summary. */
+  concepts: () => Promise<readonly Concept[]>;
   /** The rate an initiative's EUR budget would be converted with. */
   exchangeRate: ExchangeRate;
 }
@@ -122,7 +122,7 @@ function fileName(title: string, extension: string): string {
 export function surveyAnalysisRoutes(options: SurveyAnalysisOptions): FastifyPluginAsyncTypebox {
   return async (app) => {
     const { db, navigator } = options;
-    const vocabulary = compileThemes(options.concepts ?? (await loadShippedVocabulary()));
+    const vocabulary = loadOnce(async () => compileThemes(await options.concepts()));
     // Coordinating takes the content permission too: a system administrator, who manages organisations
     // everywhere, reads no tenant's answers.
     const summaries = new TtlCache<Buffer>(SUMMARY_CACHE);
@@ -164,7 +164,7 @@ export function surveyAnalysisRoutes(options: SurveyAnalysisOptions): FastifyPlu
         // RFC 9211, as the catalogue's answers: whether the summary came from the store.
         reply.header('cache-status', body === undefined ? 'mulighetsrom; fwd=miss' : 'mulighetsrom; hit');
         if (body === undefined) {
-          body = Buffer.from(reply.serialize(await roundSummary(db, context, vocabulary, language, showNames, FREE_TEXT_PER_THEME, questionCells)) as string);
+          body = Buffer.from(reply.serialize(await roundSummary(db, context, await vocabulary(), language, showNames, FREE_TEXT_PER_THEME, questionCells)) as string);
           summaries.set(key, body);
         }
         return sendSerialisedJson(reply as FastifyReply, body);
@@ -257,7 +257,7 @@ export function surveyAnalysisRoutes(options: SurveyAnalysisOptions): FastifyPlu
       async (request, reply) => {
         const language = requestLanguage(request);
         const context = await contextOf(request.params.id, language);
-        const summary = await roundSummary(db, context, vocabulary, language, isCoordinator(request), Number.POSITIVE_INFINITY, questionCells);
+        const summary = await roundSummary(db, context, await vocabulary(), language, isCoordinator(request), Number.POSITIVE_INFINITY, questionCells);
         const pdf = await summaryReport(summary, language, new Date());
         return reply.type(MEDIA_TYPES.pdf).header('content-disposition', contentDisposition(fileName(context.round.title, 'pdf'))).header('cache-control', 'no-store').send(pdf);
       },

@@ -10,8 +10,7 @@
  * on the opening day. Every answer is checked with `validateAnswer` against its question, as saving one
  * is. Loading is idempotent: when Mosseregionen already has a survey round, nothing happens.
  */
-import { Ajv } from 'ajv';
-import addFormats from 'ajv-formats';
+import { validatorOnFirstUse } from '../platform/validator-on-first-use.js';
 import { Type, type Static } from '@sinclair/typebox';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { readYamlFile } from '../catalogue/files.js';
@@ -62,9 +61,7 @@ const DemoSurveyFile = Type.Object(
 );
 type DemoSurveyFile = Static<typeof DemoSurveyFile>;
 
-const ajv = new Ajv({ allErrors: true });
-addFormats.default(ajv, ['date-time']);
-const validateFile = ajv.compile<DemoSurveyFile>(DemoSurveyFile);
+const demoFileSchema = validatorOnFirstUse<DemoSurveyFile>(DemoSurveyFile, { formats: ['date-time'] });
 
 export class DemoSurveyError extends Error {}
 
@@ -108,6 +105,7 @@ export async function loadDemoSurvey(db: Db, file = DEFAULT_DEMO_SURVEY_FILE, or
   const read = await readYamlFile(file);
   if (!read) throw new DemoSurveyError(`The demo survey file ${file} does not exist`);
   if (read.problems.length > 0) throw new DemoSurveyError(`${file}: ${read.problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`);
+  const validateFile = demoFileSchema();
   if (!validateFile(read.document)) {
     throw new DemoSurveyError(`${file}: ${(validateFile.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message ?? e.keyword}`).join('; ')}`);
   }

@@ -2,7 +2,8 @@
  * The survey's periodic job, started with the server (src/platform/app.ts): opens the drafts whose
  * opening time has come and sends their invitations, records rounds past their closing time as closed,
  * deletes answers and respondents past the retention date, sends the day's reminders. Hourly, so a
- * reminder day is not missed after a restart; each part is idempotent.
+ * reminder day is not missed after a restart (the first run comes ten seconds after it); each part is
+ * idempotent.
  */
 import type { FastifyBaseLogger } from 'fastify';
 import type { Db } from '../platform/db/client.js';
@@ -62,12 +63,17 @@ export function surveyJobs(db: Db, mail: SurveyMail, log: FastifyBaseLogger): Su
   };
 }
 
-/** Runs the job now and then hourly until stopped; stopping waits for a run under way. */
-export function scheduleSurveyJobs(jobs: SurveyJobs): { stop(): Promise<void> } {
-  let running = jobs.run();
+/** The first run waits until the server has answered the requests that come with its start. */
+const FIRST_RUN_AFTER_MS = 10_000;
+
+/** Runs the job soon after start and then hourly until stopped; stopping waits for a run under way. */
+export function scheduleSurveyJobs(jobs: SurveyJobs, firstRunAfterMs = FIRST_RUN_AFTER_MS): { stop(): Promise<void> } {
+  let running: Promise<void> = Promise.resolve();
+  const first = setTimeout(() => (running = jobs.run()), firstRunAfterMs).unref();
   const timer = setInterval(() => (running = jobs.run()), INTERVAL_MS).unref();
   return {
     async stop() {
+      clearTimeout(first);
       clearInterval(timer);
       await running;
     },

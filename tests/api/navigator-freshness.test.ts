@@ -62,7 +62,7 @@ describe.each(ENGINES)('navigator answers follow the data on $engine', ({ create
     const { raw } = await match(FESTIVAL);
     const place = resolvePlace(FESTIVAL.applicant);
     if (!('place' in place)) throw new Error('no place');
-    const navigator = createNavigator({ db: testDb.database.db, concepts: await loadShippedVocabulary(), exchangeRate: DEFAULT_EXCHANGE_RATE });
+    const navigator = createNavigator({ db: testDb.database.db, concepts: loadShippedVocabulary, exchangeRate: DEFAULT_EXCHANGE_RATE });
     const results = await navigator.match({ idea: FESTIVAL.idea, language: 'nb', question: { applicant: { type: 'municipality', place: place.place }, sector: 'culture', budgetNok: 800_000 } });
     expect(raw).toBe(JSON.stringify({ results }));
   });

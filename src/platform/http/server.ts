@@ -1,6 +1,5 @@
 /** Builds the HTTP server: API routes of every capability, OpenAPI, and the web app. */
-import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { existsSync, readFileSync } from 'node:fs';
 import { sep } from 'node:path';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyServerOptions } from 'fastify';
 import compress from '@fastify/compress';
@@ -23,6 +22,7 @@ import { exchangeRateFromEnv } from '../../reference/exchange-rate.js';
 import { referenceRoutes } from '../../reference/routes.js';
 import { callsRoutes } from '../../calls/routes.js';
 import { lazyCompilersFactory } from './lazy-compilers.js';
+import { loadOnce } from '../kept-load.js';
 import { securityHeaders } from './security-headers.js';
 import { createEnhetsregisteretClient } from '../../organisations/enhetsregisteret.js';
 import type { OrganisationRegistry } from '../../organisations/organisation.js';
@@ -118,7 +118,9 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       ],
     },
   });
-  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  // The viewer shows the product's mark, linking back to it. Given here, it is not read from the
+  // viewer's package with an asynchronous read, which waits behind V8 compiling PGlite at start.
+  await app.register(swaggerUi, { routePrefix: '/api/docs', logo: { type: 'image/svg+xml', content: readFileSync(projectPath('web', 'public', 'favicon.svg')), href: '/', target: '_self' } });
 
   app.get(
     '/api/health',
@@ -126,7 +128,10 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     async () => ({ status: 'ok', database: options.database.engine }),
   );
   await app.register(catalogueRoutes(options.database.db));
-  const navigator = createNavigator({ db: options.database.db, concepts: options.concepts ?? (await loadShippedVocabulary()), exchangeRate: exchangeRateFromEnv() });
+  // The vocabulary is read when the navigator or a survey summary first needs it, not at start. The
+  // start-up import has validated it whenever it changed (its file is part of the catalogue's hash).
+  const concepts = options.concepts ? async () => options.concepts! : loadOnce(() => loadShippedVocabulary());
+  const navigator = createNavigator({ db: options.database.db, concepts, exchangeRate: exchangeRateFromEnv() });
   await app.register(navigatorRoutes(navigator));
   await app.register(referenceRoutes);
   await app.register(callsRoutes(options.database.db));
@@ -153,7 +158,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   await app.register(portfolioRoutes({ db: options.database.db, exchangeRate: exchangeRateFromEnv() }));
   await app.register((await import('../../portfolio/exchange-routes.js')).portfolioExchangeRoutes({ db: options.database.db, publicUrl, exchangeRate: exchangeRateFromEnv() }));
   await app.register(surveyRoutes({ db: options.database.db, mail: { mailer, publicUrl } }));
-  await app.register(surveyAnalysisRoutes({ db: options.database.db, navigator, concepts: options.concepts, exchangeRate: exchangeRateFromEnv() }));
+  await app.register(surveyAnalysisRoutes({ db: options.database.db, navigator, concepts, exchangeRate: exchangeRateFromEnv() }));
 
   const indexHtml = options.serveWeb === false ? undefined : await registerWebApp(app);
   const sendWebApp = async (path: string, reply: FastifyReply) => {
@@ -192,5 +197,6 @@ async function registerWebApp(app: FastifyInstance): Promise<string | undefined>
       if (filePath.includes(`${sep}assets${sep}`)) response.header('cache-control', 'public, max-age=31536000, immutable');
     },
   });
-  return readFile(indexFile, 'utf8');
+  // Read synchronously (a small file): at start Node's thread pool waits behind V8 compiling PGlite.
+  return readFileSync(indexFile, 'utf8');
 }
