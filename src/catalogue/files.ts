@@ -4,7 +4,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { projectPath } from '../platform/paths.js';
-import YAML from 'yaml';
+import { loadOnce } from '../platform/kept-load.js';
 import type { CatalogueFile, CatalogueProblem } from './validate.js';
 
 /** The catalogue shipped with the product. */
@@ -18,8 +18,11 @@ export interface ReadCatalogue {
 /** The concept vocabulary lives beside the programme folder: `catalogue/concepts.yaml`. */
 export const vocabularyFileFor = (programmesDir: string) => path.join(programmesDir, '..', 'concepts.yaml');
 
-function parseYaml(file: string, text: string): { document?: unknown; problems: CatalogueProblem[] } {
-  const parsed = YAML.parseDocument(text, { prettyErrors: true, uniqueKeys: true });
+/** The YAML parser, loaded when a file is first read: a start with an unchanged catalogue reads none. */
+const yaml = loadOnce(async () => (await import('yaml')).default);
+
+async function parseYaml(file: string, text: string): Promise<{ document?: unknown; problems: CatalogueProblem[] }> {
+  const parsed = (await yaml()).parseDocument(text, { prettyErrors: true, uniqueKeys: true });
   if (parsed.errors.length === 0) return { document: parsed.toJS(), problems: [] };
   return {
     problems: parsed.errors.map((error) => {
@@ -38,7 +41,7 @@ export async function readYamlFile(file: string): Promise<{ document?: unknown; 
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw error;
   }
-  return parseYaml(file, text);
+  return await parseYaml(file, text);
 }
 
 export async function readCatalogueDirectory(dir: string): Promise<ReadCatalogue> {
@@ -52,7 +55,7 @@ export async function readCatalogueDirectory(dir: string): Promise<ReadCatalogue
   const problems: CatalogueProblem[] = [];
   for (const name of names) {
     const file = path.join(dir, name);
-    const parsed = parseYaml(file, await readFile(file, 'utf8'));
+    const parsed = await parseYaml(file, await readFile(file, 'utf8'));
     problems.push(...parsed.problems);
     if (parsed.problems.length === 0) files.push({ file, document: parsed.document });
   }

@@ -2,19 +2,15 @@
 /** The `mulighetsrom` command line: serve, migrate, catalogue check/import, calls import, admin create, retention run. */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { DEFAULT_CATALOGUE_DIR } from '../catalogue/files.js';
-import { checkCatalogue, formatProblem, importCatalogue } from '../catalogue/import.js';
-import { startApp } from '../platform/app.js';
 import { ConfigError, loadConfig } from '../platform/config.js';
 import { DatabaseUnavailableError, openDatabase } from '../platform/db/client.js';
-import { importEuPortalCalls } from '../calls/import.js';
-import { createAdministrator } from '../accounts/create-account.js';
-import { applyRetention, type RetentionCounts } from '../accounts/retention.js';
-import { eraseExpiredRounds } from '../survey/retention.js';
-import { HttpError } from '../platform/http/errors.js';
-import { message } from '../platform/i18n/messages.js';
-import { ORGANISATION_TYPES, type OrganisationType } from '../organisations/kinds.js';
+import { DEFAULT_CATALOGUE_DIR } from '../catalogue/files.js';
+import type { RetentionCounts } from '../accounts/retention.js';
+import type { OrganisationType } from '../organisations/kinds.js';
 import { askHidden, PromptInterrupted } from './prompt.js';
+
+// Each command imports what it needs when it runs: `serve` loads the server's modules while the
+// embedded database opens (docs/BENCHMARKS.md, warm start).
 
 const USAGE = `Usage: mulighetsrom <command>
 
@@ -45,7 +41,11 @@ async function serve(args: string[]): Promise<number> {
   const config = loadConfig();
   if (values.demo) config.demoData = true;
   const started = Date.now();
-  const running = await startApp(config);
+  // PGlite reads and compiles its WebAssembly partly off this thread: the server's modules load meanwhile.
+  const database = openDatabase(config);
+  database.catch(() => undefined); // startApp awaits it and reports a failure
+  const { startApp } = await import('../platform/app.js');
+  const running = await startApp(config, database);
   console.log(`Mulighetsrom is running at ${running.address} (database: ${running.database.engine}, ${running.database.location}; ready in ${Date.now() - started} ms)`);
   await new Promise<void>((resolve) => {
     const shutdown = (signal: string) => {
@@ -77,6 +77,7 @@ function catalogueSummary(programmes: number, priorities: number, sources: numbe
 }
 
 async function catalogueCheck(dir: string): Promise<number> {
+  const { checkCatalogue, formatProblem } = await import('../catalogue/import.js');
   const { programmes, concepts, problems } = await checkCatalogue(dir);
   for (const problem of problems) console.error(formatProblem(problem));
   if (problems.length > 0) {
@@ -90,6 +91,7 @@ async function catalogueCheck(dir: string): Promise<number> {
 }
 
 async function catalogueImport(dir: string): Promise<number> {
+  const { formatProblem, importCatalogue } = await import('../catalogue/import.js');
   const database = await openDatabase(loadConfig());
   try {
     await database.migrate();
@@ -116,6 +118,7 @@ async function callsImport(file: string | undefined): Promise<number> {
   const database = await openDatabase(loadConfig());
   try {
     await database.migrate();
+    const { importEuPortalCalls } = await import('../calls/import.js');
     const result = await importEuPortalCalls(database.db, path.resolve(file));
     if (!result.ok) {
       for (const problem of result.problems) console.error(problem);
@@ -164,12 +167,14 @@ async function adminCreate(args: string[]): Promise<number> {
     console.error('--kind and --org-number describe the organisation: give its --organisation name too.');
     return EXIT.usage;
   }
+  const { ORGANISATION_TYPES } = await import('../organisations/kinds.js');
   if (organisation !== undefined && !(ORGANISATION_TYPES as readonly string[]).includes(kind ?? '')) {
     console.error(`Give the organisation's --kind: one of ${ORGANISATION_TYPES.join(', ')}.`);
     return EXIT.usage;
   }
   const password = await administratorPassword(email);
   if (password === null) return EXIT.problems;
+  const [{ createAdministrator }, { HttpError }, { message }] = await Promise.all([import('../accounts/create-account.js'), import('../platform/http/errors.js'), import('../platform/i18n/messages.js')]);
   const database = await openDatabase(loadConfig());
   try {
     await database.migrate();
@@ -205,6 +210,7 @@ async function retentionRun(): Promise<number> {
   const database = await openDatabase(config);
   try {
     await database.migrate();
+    const [{ applyRetention }, { eraseExpiredRounds }] = await Promise.all([import('../accounts/retention.js'), import('../survey/retention.js')]);
     const now = new Date();
     const counts = await applyRetention(database.db, now, config.sessions);
     // Survey rounds past their retention date lose their respondents and answers (the server does it hourly).

@@ -36,8 +36,9 @@ function requestForLog(request: { method: string; url: string }): { method: stri
 /** The retention job runs at start-up and then once a day. */
 const RETENTION_INTERVAL_MS = 24 * 3_600_000;
 
-export async function startApp(config: AppConfig): Promise<RunningApp> {
-  const database = await openDatabase(config);
+/** Starts the product; `opening` is the database already being opened (the CLI begins it early), if any. */
+export async function startApp(config: AppConfig, opening: Promise<Database> = openDatabase(config)): Promise<RunningApp> {
+  const database = await opening;
   try {
     await database.migrate();
     if (config.loadCatalogueOnStart) {
