@@ -17,10 +17,11 @@ import { prepareListItems } from './list-json.js';
 /** Every configuration is tried for every reader: a Swede may search the Norwegian text. */
 const CONFIGS: readonly TextSearchConfig[] = ['norwegian', 'swedish', 'english'];
 /**
- * When, after an index is built, its words' lexemes are fetched, and how many words per query: under
- * 10 ms each on PGlite, which runs them on this thread, so a request arriving meanwhile waits little.
+ * When, after an index is built, its part for words is built and its words' lexemes are fetched — just
+ * after the request that built it has been answered — and how many words per query: under 10 ms each
+ * on PGlite, which runs them on this thread, so a request arriving meanwhile waits little.
  */
-const PRIME_DELAY_MS = 1_000;
+const PRIME_DELAY_MS = 200;
 const PRIME_CHUNK = 250;
 
 export interface CatalogueSearchAnswer {
@@ -42,7 +43,7 @@ export function createCatalogueSearch(db: Db, options: { fingerprintMaxAgeMs?: n
   const lexemes = new LexemeCache(db);
 
   /**
-   * The index. Its part for words is built a second later, unless a search with words needs it
+   * The index. Its part for words is built a moment later, unless a search with words needs it
    * sooner; the lexemes of its own words, and of what is typed on the way to the words of its names,
    * follow in small queries, so that the requests waiting meanwhile go first (PGlite runs each query on
    * this thread). Afterwards a search for words of the catalogue, whole or begun, needs no query at all.
