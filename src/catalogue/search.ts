@@ -53,8 +53,9 @@ export function createCatalogueSearch(db: Db, options: { fingerprintMaxAgeMs?: n
     const index = buildSearchIndex(rows, correctionWords);
     prepareListItems(index.programmes);
     setTimeout(() => {
-      primeLexemes(wordsToPrime(index.text())).catch(() => {
-        // Not needed for correct answers: a word not yet seen is looked up when it is searched for.
+      (async () => primeLexemes(wordsToPrime(index.text())))().catch(() => {
+        // Not needed for correct answers: a word not yet seen is looked up when it is searched for,
+        // and a part for words that cannot be built fails the search that needs it, with its error.
       });
     }, PRIME_DELAY_MS).unref();
     return index;
