@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useRef } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 
 export interface AddressFilters<F> {
@@ -15,17 +15,22 @@ export interface AddressFilters<F> {
  */
 export function useAddressFilters<F extends { page: number }>(fromParams: (params: URLSearchParams) => F, toParams: (filters: F) => URLSearchParams): AddressFilters<F> {
   const [params, setParams] = useSearchParams();
-  const filters = useMemo(() => fromParams(params), [params, fromParams]);
+  const inAddress = useMemo(() => fromParams(params), [params, fromParams]);
   const requested = useRef<{ since: URLSearchParams; filters: F } | null>(null);
   if (requested.current && requested.current.since !== params) requested.current = null;
+  // What was asked for is also shown at once — a ticked box is ticked before the address follows — and
+  // only until the address changes.
+  const [shown, setShown] = useState<{ since: URLSearchParams; filters: F } | null>(null);
+  const filters = shown && shown.since === params ? shown.filters : inAddress;
   // A timer set in an earlier render may call `update` after the address has moved on: it reads the
   // address of the latest render, never the one it was created in.
-  const latest = useRef({ params, filters });
-  latest.current = { params, filters };
+  const latest = useRef({ params, filters: inAddress });
+  latest.current = { params, filters: inAddress };
   const update = useCallback(
     (change: Partial<F>, options: { replace?: boolean } = {}) => {
       const next = { ...(requested.current?.filters ?? latest.current.filters), page: 1, ...change };
       requested.current = { since: latest.current.params, filters: next };
+      setShown(requested.current);
       setParams(toParams(next), { replace: options.replace ?? false });
     },
     [setParams, toParams],
