@@ -124,8 +124,7 @@ export interface TextIndex {
   names: NamePostings;
   /** Each programme's count of name positions (the length ts_rank_cd normalises by). */
   nameLength: Int32Array;
-  /** Each programme's names (`search_names`), also as trigrams in order; per trigram the programmes whose names hold it. */
-  searchNames: string[];
+  /** Each programme's names (`search_names`) as trigrams in order; per trigram the programmes whose names hold it. */
   nameTexts: TrigramText[];
   nameTrigrams: Map<string, Int32Array>;
   /** The words of the names a misspelling may be corrected to, and per trigram the words that hold it. */
@@ -246,7 +245,6 @@ function buildTextIndex(rows: readonly SearchIndexRow[], correctionWords: readon
       positions: new Map([...nameDocs].map(([lexeme, list]) => [lexeme, list.map(([, positions]) => positions)])),
     },
     nameLength,
-    searchNames: rows.map((row) => row.searchNames),
     nameTexts,
     nameTrigrams: trigramPostings(nameTexts.map((text) => new Set(text.trigrams))),
     correction: { words: [...correctionWords], trigramCounts: Int32Array.from(wordTrigrams, (trigrams) => trigrams.size), byTrigram: trigramPostings(wordTrigrams) },
