@@ -64,8 +64,8 @@ export const ProgrammeDetail = Type.Object({ programme: Programme, importedAt: T
 export type ProgrammeListQuery = Static<typeof ProgrammeListQuery>;
 
 /**
- * Finished search answers, kept until the next import. A page of 20 is ~33 KB; 32 MB hold about a
- * thousand of them — the searches asked more than once (answer-cache.ts).
+ * Finished search answers, kept until the next import. A page of 20 is about 19 KB; 32 MB hold well
+ * over a thousand of them — the searches asked more than once (answer-cache.ts).
  */
 const ANSWER_CACHE = { maxBytes: 32 * 1024 * 1024, maxEntries: 5000, maxAskedOnce: 20_000 } as const;
 

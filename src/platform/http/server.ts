@@ -130,7 +130,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   await app.register(catalogueRoutes(options.database.db));
   // The vocabulary is read when the navigator or a survey summary first needs it, not at start. The
   // start-up import has validated it whenever it changed (its file is part of the catalogue's hash).
-  const concepts = options.concepts ? async () => options.concepts! : loadOnce(() => loadShippedVocabulary());
+  const given = options.concepts;
+  const concepts = given ? async () => given : loadOnce(() => loadShippedVocabulary());
   const navigator = createNavigator({ db: options.database.db, concepts, exchangeRate: exchangeRateFromEnv() });
   await app.register(navigatorRoutes(navigator));
   await app.register(referenceRoutes);

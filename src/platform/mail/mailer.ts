@@ -14,6 +14,7 @@
  */
 import type { Transporter } from 'nodemailer';
 import { ConfigError } from '../config.js';
+import { loadOnce } from '../kept-load.js';
 
 export interface MailMessage {
   to: string;
@@ -80,9 +81,8 @@ export function createMailer(config: MailConfig, log: MailLog): Mailer {
   const server = smtpServer(config.smtpUrl);
   const smtpUrl = config.smtpUrl;
   // nodemailer is loaded with the first message: most starts send none (start-up time).
-  let transporter: Promise<Transporter> | undefined;
-  const transport = () =>
-    (transporter ??= import('nodemailer').then(({ default: nodemailer }) =>
+  const transport = loadOnce<Transporter>(() =>
+    import('nodemailer').then(({ default: nodemailer }) =>
       nodemailer.createTransport({
         url: smtpUrl,
         connectionTimeout: CONNECTION_TIMEOUT_MS,
@@ -96,7 +96,8 @@ export function createMailer(config: MailConfig, log: MailLog): Mailer {
         logger: false,
         debug: false,
       }),
-    ));
+    ),
+  );
 
   return {
     transport: 'smtp',

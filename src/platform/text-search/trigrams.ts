@@ -59,14 +59,10 @@ export function trigramText(text: string): TrigramText {
 }
 
 /**
- * `word_similarity(query, text)`: the greatest similarity between the query's trigrams and those of a
- * stretch of the text, found as calc_word_similarity and iterate_word_similarity find it.
+ * `word_similarity(query, text)` for the query's trigrams and a text made ready beforehand (the
+ * catalogue's names): the greatest similarity between the query's trigrams and those of a stretch of the
+ * text, found as calc_word_similarity and iterate_word_similarity find it.
  */
-export function wordSimilarity(query: string, text: string): number {
-  return wordSimilarityOf(trigramSet(query), trigramText(text));
-}
-
-/** `wordSimilarity` for a query's trigrams and a text made ready beforehand (the catalogue's names). */
 export function wordSimilarityOf(wanted: ReadonlySet<string>, text: TrigramText): number {
   const indexes = text.sequence;
   if (wanted.size === 0 || indexes.length === 0) return 0;
